@@ -1,0 +1,20 @@
+// The subcommands behind the CLI, each given a validated Config.
+#ifndef WORKMATCH_BOT_CLI_COMMANDS_H_
+#define WORKMATCH_BOT_CLI_COMMANDS_H_
+
+#include "bot/config/config.h"
+
+namespace workmatch {
+
+// `workmatch serve`: runs the HTTP server until SIGTERM/SIGINT. Returns the exit code.
+int RunServe(const Config& config);
+
+struct DemoOptions {
+  bool if_empty = false;  // load only into a database without organizations
+};
+// `workmatch demo`: loads the demo data set. Returns the exit code.
+int RunDemo(const Config& config, const DemoOptions& options);
+
+}  // namespace workmatch
+
+#endif  // WORKMATCH_BOT_CLI_COMMANDS_H_

@@ -1,0 +1,64 @@
+// `workmatch demo`: loads the demo data set and says what it did.
+#include <SQLiteCpp/Statement.h>
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "bot/cli/commands.h"
+#include "bot/demo/demo.h"
+#include "bot/storage/database.h"
+#include "bot/system_clock.h"
+
+namespace workmatch {
+namespace {
+
+std::string Line(const char* what, const SaveCounts& c) {
+  return fmt::format("  {:<14} {} added, {} updated, {} unchanged\n", what, c.inserted, c.updated,
+                     c.unchanged);
+}
+
+Result<bool> HasOrganizations(Database& db) {
+  bool any = false;
+  Status s = db.Read([&](SQLite::Database& conn) {
+    SQLite::Statement q(conn, "SELECT 1 FROM organizations LIMIT 1");
+    any = q.executeStep();
+  });
+  if (!s) return s.error();
+  return any;
+}
+
+}  // namespace
+
+int RunDemo(const Config& config, const DemoOptions& options) {
+  DatabaseOptions db_options;
+  db_options.path = config.db_path;
+  auto db = Database::Open(db_options);
+  if (!db) {
+    std::cerr << "workmatch demo: " << db.error().message << "\n";
+    return 1;
+  }
+  if (options.if_empty) {
+    auto any = HasOrganizations(**db);
+    if (!any) {
+      std::cerr << "workmatch demo: " << any.error().message << "\n";
+      return 1;
+    }
+    if (*any) {
+      std::cout << "The database " << config.db_path
+                << " already has organizations; the demo data set was not loaded.\n";
+      return 0;
+    }
+  }
+  SystemClock clock;
+  auto summary = LoadDemo(**db, clock);
+  if (!summary) {
+    std::cerr << "workmatch demo: " << summary.error().message << "\n";
+    return 1;
+  }
+  std::cout << "Demo data set loaded into " << config.db_path << ":\n"
+            << Line("organizations", summary->organizations)
+            << Line("opportunities", summary->opportunities) << Line("contacts", summary->contacts);
+  return 0;
+}
+
+}  // namespace workmatch
