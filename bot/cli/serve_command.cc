@@ -2,6 +2,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iostream>
 
 #include "bot/cli/commands.h"
@@ -62,6 +63,7 @@ int RunServe(const Config& config) {
   http.threads = config.http_threads;
   http.max_body_bytes = config.max_body_bytes;
   http.read_timeout = std::chrono::milliseconds(config.read_timeout_ms);
+  http.keep_alive_timeout_s = std::max(1, (config.read_timeout_ms + 999) / 1000);
   HttpServer server(http, metrics);
   AddHealthRoutes(server, **db, metrics, kWorkmatchVersion);
   AddQueueGauges(metrics, **db, server);

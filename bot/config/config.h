@@ -3,24 +3,10 @@
 // overrides. Validated as a whole; every problem is reported at once with the
 // setting, what is wrong and what would be right.
 //
-// | setting                    | what                                        | default |
-// |----------------------------|---------------------------------------------|-------------------------|
-// | WORKMATCH_DB               | SQLite database file                        | ./var/workmatch.db |
-// | WORKMATCH_LISTEN           | host:port the HTTP server listens on        | 127.0.0.1:8080 | |
-// WORKMATCH_ADMIN_TOKEN      | bearer token of the admin API (>= 24 chars) | (admin API off) | |
-// WORKMATCH_LOG_LEVEL        | debug, info, warn, error                    | info | |
-// WORKMATCH_HTTP_THREADS     | request threads (2..512)                    | 64 | |
-// WORKMATCH_MAX_BODY_BYTES   | largest request body accepted               | 1048576 | |
-// WORKMATCH_READ_TIMEOUT_MS  | how long a slow client may take to send     | 5000 | |
-// TELEGRAM_BOT_TOKEN         | token from @BotFather                       | (Telegram off) | |
-// TELEGRAM_WEBHOOK_SECRET    | secret_token of setWebhook                  | (Telegram off) | |
-// TELEGRAM_API_BASE          | Bot API base URL                            |
-// https://api.telegram.org | | WHATSAPP_ACCESS_TOKEN      | Cloud API access token | (WhatsApp off)
-// | | WHATSAPP_PHONE_NUMBER_ID   | the sending phone number's id               | (WhatsApp off) |
-// | WHATSAPP_APP_SECRET        | app secret, signs webhook deliveries        | (WhatsApp off) | |
-// WHATSAPP_VERIFY_TOKEN      | token of the webhook verification request   | (WhatsApp off) | |
-// WHATSAPP_API_BASE          | Graph API base URL                          |
-// https://graph.facebook.com/v21.0 |
+// The settings, their meaning and defaults are listed once, in Settings()
+// (config.cc); `workmatch serve --help` prints them. The names of PRODUCT.md's
+// interface contract are kept: WORKMATCH_DB, WORKMATCH_LISTEN,
+// WORKMATCH_ADMIN_TOKEN, TELEGRAM_*, WHATSAPP_*.
 //
 // A channel is on when all its credentials are set, off when none are, and a
 // configuration error when only some are.
@@ -63,7 +49,7 @@ struct Config {
   std::string log_level = "info";
   int http_threads = 64;
   size_t max_body_bytes = 1024 * 1024;
-  int read_timeout_ms = 5000;
+  int read_timeout_ms = 2000;
   TelegramConfig telegram;
   WhatsAppConfig whatsapp;
 };

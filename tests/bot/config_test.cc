@@ -136,3 +136,32 @@ TEST_CASE("Mistakes in a config file are reported with file and line", "[bot][co
 
 }  // namespace
 }  // namespace workmatch
+
+namespace workmatch {
+namespace {
+
+TEST_CASE("The documented defaults are the defaults in force", "[bot][config]") {
+  std::map<std::string, std::string> documented;
+  for (const SettingInfo& s : Settings()) {
+    if (!s.default_value.empty() && s.default_value.front() != '(') {
+      documented[std::string(s.name)] = std::string(s.default_value);
+    }
+  }
+  REQUIRE(documented.size() >= 8);
+  auto implicit = LoadConfig(FakeEnv({}), std::nullopt);
+  auto spelled_out = LoadConfig(FakeEnv(documented), std::nullopt);
+  REQUIRE(implicit.ok());
+  REQUIRE(spelled_out.ok());
+  CHECK(implicit->db_path == spelled_out->db_path);
+  CHECK(implicit->listen_host == spelled_out->listen_host);
+  CHECK(implicit->listen_port == spelled_out->listen_port);
+  CHECK(implicit->log_level == spelled_out->log_level);
+  CHECK(implicit->http_threads == spelled_out->http_threads);
+  CHECK(implicit->max_body_bytes == spelled_out->max_body_bytes);
+  CHECK(implicit->read_timeout_ms == spelled_out->read_timeout_ms);
+  CHECK(implicit->telegram.api_base == spelled_out->telegram.api_base);
+  CHECK(implicit->whatsapp.api_base == spelled_out->whatsapp.api_base);
+}
+
+}  // namespace
+}  // namespace workmatch

@@ -1,4 +1,8 @@
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <future>
@@ -43,6 +47,7 @@ class RunningServer {
     server_->Stop();
     thread_.join();
   }
+  int port() const { return port_; }
   httplib::Client Client() const {
     httplib::Client c("127.0.0.1", port_);
     c.set_read_timeout(std::chrono::seconds(10));
@@ -155,6 +160,41 @@ TEST_CASE("Many keep-alive requests are answered on one connection", "[bot][http
     REQUIRE(r);
     REQUIRE(r->status == 200);
   }
+}
+
+// A raw TCP connection that sends part of a request and then stalls.
+int StallingClient(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  const char partial[] = "POST /x HTTP/1.1\r\nHost: a\r\n";
+  REQUIRE(::send(fd, partial, sizeof partial - 1, 0) > 0);
+  return fd;
+}
+
+TEST_CASE("Slow clients cannot hold every worker: the read timeout frees them", "[bot][http]") {
+  HttpOptions options;
+  options.threads = 2;
+  options.read_timeout = std::chrono::milliseconds(300);
+  options.keep_alive_timeout_s = 1;
+  RunningServer s(options);
+  s.server().Get("/x", "/x", [](const httplib::Request&, httplib::Response& res) {
+    SendJson(res, 200, {{"ok", true}});
+  });
+  s.Start();
+  int a = StallingClient(s.port());
+  int b = StallingClient(s.port());
+  auto started = std::chrono::steady_clock::now();
+  auto r = s.Client().Get("/x");
+  auto waited = std::chrono::steady_clock::now() - started;
+  ::close(a);
+  ::close(b);
+  REQUIRE(r);
+  CHECK(r->status == 200);
+  CHECK(waited < std::chrono::seconds(3));  // the stalled workers were freed
 }
 
 TEST_CASE("Stop lets an in-flight request finish before Run returns", "[bot][http]") {
