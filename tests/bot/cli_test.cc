@@ -16,6 +16,17 @@ using testing::Child;
 using testing::Run;
 using testing::WorkmatchBinary;
 
+// Starts `workmatch serve` on a free port; returns the "host:port" it logged.
+std::string StartServe(Child& serve) {
+  auto listening = serve.WaitForLine("msg=\"listening\"", std::chrono::seconds(30));
+  REQUIRE(listening);
+  std::smatch m;
+  REQUIRE(std::regex_search(*listening, m, std::regex(R"(addr=(127\.0\.0\.1:\d+))")));
+  return m[1].str();
+}
+
+int PortOf(const std::string& addr) { return std::stoi(addr.substr(addr.rfind(':') + 1)); }
+
 TEST_CASE("workmatch --help lists the subcommands and exits 0", "[cli]") {
   auto r = Run({WorkmatchBinary(), "--help"});
   CHECK(r.exit_code == 0);
@@ -89,13 +100,7 @@ TEST_CASE("serve answers health checks and stops cleanly on SIGTERM", "[cli][ser
   testing::TempDir dir;
   Child serve({WorkmatchBinary(), "serve"},
               {{"WORKMATCH_DB", dir.File("wm.db")}, {"WORKMATCH_LISTEN", "127.0.0.1:0"}});
-  auto listening = serve.WaitForLine("msg=\"listening\"", std::chrono::seconds(30));
-  REQUIRE(listening);
-  std::smatch m;
-  REQUIRE(std::regex_search(*listening, m, std::regex(R"(addr=127\.0\.0\.1:(\d+))")));
-  int port = std::stoi(m[1]);
-
-  httplib::Client c("127.0.0.1", port);
+  httplib::Client c("127.0.0.1", PortOf(StartServe(serve)));
   auto health = c.Get("/healthz");
   REQUIRE(health);
   CHECK(health->status == 200);
@@ -120,12 +125,9 @@ TEST_CASE("serve refuses a port that is taken, saying what to do", "[cli][serve]
   testing::TempDir dir;
   Child first({WorkmatchBinary(), "serve"},
               {{"WORKMATCH_DB", dir.File("a.db")}, {"WORKMATCH_LISTEN", "127.0.0.1:0"}});
-  auto listening = first.WaitForLine("msg=\"listening\"", std::chrono::seconds(30));
-  REQUIRE(listening);
-  std::smatch m;
-  REQUIRE(std::regex_search(*listening, m, std::regex(R"(addr=(127\.0\.0\.1:\d+))")));
+  std::string taken = StartServe(first);
   auto second = Run({WorkmatchBinary(), "serve"},
-                    {{"WORKMATCH_DB", dir.File("b.db")}, {"WORKMATCH_LISTEN", m[1].str()}});
+                    {{"WORKMATCH_DB", dir.File("b.db")}, {"WORKMATCH_LISTEN", taken}});
   CHECK(second.exit_code == 1);
   CHECK_THAT(second.err, Catch::Contains("set WORKMATCH_LISTEN to a free host:port"));
 }

@@ -9,17 +9,10 @@
 #include <thread>
 
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_database.h"
 
 namespace workmatch {
 namespace {
-
-std::unique_ptr<Database> Open(const testing::TempDir& dir) {
-  DatabaseOptions options;
-  options.path = dir.File("wm.db");
-  auto db = Database::Open(options);
-  if (!db) FAIL(db.error().message);
-  return std::move(db).value();
-}
 
 void InsertInbox(SQLite::Database& c, const std::string& id) {
   SQLite::Statement q(c,
@@ -41,7 +34,7 @@ int64_t InboxRows(Database& db) {
 
 TEST_CASE("Concurrent writes all commit, sharing transactions", "[bot][storage]") {
   testing::TempDir dir;
-  auto db = Open(dir);
+  auto db = testing::OpenTestDatabase(dir);
   constexpr int kThreads = 8, kEach = 50;
   std::atomic<int> failures{0};
   std::vector<std::thread> threads;
@@ -62,7 +55,7 @@ TEST_CASE("Concurrent writes all commit, sharing transactions", "[bot][storage]"
 TEST_CASE("A failing write is rolled back alone; its neighbours in the batch commit",
           "[bot][storage]") {
   testing::TempDir dir;
-  auto db = Open(dir);
+  auto db = testing::OpenTestDatabase(dir);
   std::vector<std::future<Status>> results;
   for (int i = 0; i < 20; ++i) {
     results.push_back(db->WriteAsync([i](SQLite::Database& c) {
@@ -95,7 +88,7 @@ TEST_CASE("A failing write is rolled back alone; its neighbours in the batch com
 
 TEST_CASE("Readers run while the writer writes and see only committed rows", "[bot][storage]") {
   testing::TempDir dir;
-  auto db = Open(dir);
+  auto db = testing::OpenTestDatabase(dir);
   std::atomic<bool> stop{false};
   std::atomic<int> read_errors{0};
   std::atomic<int64_t> last_seen{0};
@@ -129,7 +122,7 @@ TEST_CASE("Readers run while the writer writes and see only committed rows", "[b
 
 TEST_CASE("Close finishes queued writes and refuses later ones", "[bot][storage]") {
   testing::TempDir dir;
-  auto db = Open(dir);
+  auto db = testing::OpenTestDatabase(dir);
   std::vector<std::future<Status>> queued;
   for (int i = 0; i < 100; ++i) {
     queued.push_back(
@@ -141,7 +134,7 @@ TEST_CASE("Close finishes queued writes and refuses later ones", "[bot][storage]
   REQUIRE_FALSE(late.ok());
   CHECK(late.error().code == "storage.closed");
   db.reset();
-  auto reopened = Open(dir);
+  auto reopened = testing::OpenTestDatabase(dir);
   CHECK(InboxRows(*reopened) == 100);
 }
 

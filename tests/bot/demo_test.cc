@@ -8,17 +8,10 @@
 
 #include "tests/support/fake_clock.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_database.h"
 
 namespace workmatch {
 namespace {
-
-std::unique_ptr<Database> Open(const testing::TempDir& dir) {
-  DatabaseOptions options;
-  options.path = dir.File("wm.db");
-  auto db = Database::Open(options);
-  if (!db) FAIL(db.error().message);
-  return std::move(db).value();
-}
 
 // Every row of the directory tables, as text: equal dumps mean nothing changed.
 std::string Dump(Database& db) {
@@ -76,7 +69,7 @@ TEST_CASE("The demo data set covers what a pilot hub needs", "[bot][demo]") {
 
 TEST_CASE("Loading the demo twice changes nothing", "[bot][demo]") {
   testing::TempDir dir;
-  auto db = Open(dir);
+  auto db = testing::OpenTestDatabase(dir);
   testing::FakeClock clock;
   auto first = LoadDemo(*db, clock);
   REQUIRE(first.ok());
@@ -100,7 +93,7 @@ TEST_CASE("Loading the demo twice changes nothing", "[bot][demo]") {
 
 TEST_CASE("A changed record is updated in place on reload", "[bot][demo]") {
   testing::TempDir dir;
-  auto db = Open(dir);
+  auto db = testing::OpenTestDatabase(dir);
   testing::FakeClock clock;
   REQUIRE(LoadDemo(*db, clock).ok());
   REQUIRE(db->Write([](SQLite::Database& c) {

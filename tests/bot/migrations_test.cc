@@ -7,18 +7,10 @@
 #include "bot/storage/database.h"
 #include "core/vocabulary.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_database.h"
 
 namespace workmatch {
 namespace {
-
-std::unique_ptr<Database> OpenAt(const std::string& path, std::optional<int> up_to = {}) {
-  DatabaseOptions options;
-  options.path = path;
-  options.migrate_up_to = up_to;
-  auto db = Database::Open(options);
-  if (!db) FAIL(db.error().message);
-  return std::move(db).value();
-}
 
 int64_t Count(Database& db, const std::string& sql) {
   int64_t n = -1;
@@ -43,7 +35,7 @@ TEST_CASE("The built-in migrations are numbered without gaps", "[bot][storage]")
 
 TEST_CASE("A fresh database gets every table and every migration recorded", "[bot][storage]") {
   testing::TempDir dir;
-  auto db = OpenAt(dir.File("wm.db"));
+  auto db = testing::OpenTestDatabase(dir);
   auto version = db->SchemaVersion();
   REQUIRE(version.ok());
   CHECK(*version == db->LatestVersion());
@@ -72,10 +64,10 @@ TEST_CASE("Opening a migrated database again applies nothing", "[bot][storage]")
   testing::TempDir dir;
   int64_t first_applied = 0;
   {
-    auto db = OpenAt(dir.File("wm.db"));
+    auto db = testing::OpenTestDatabase(dir);
     first_applied = Count(*db, "SELECT MAX(applied_at) FROM schema_migrations");
   }
-  auto db = OpenAt(dir.File("wm.db"));
+  auto db = testing::OpenTestDatabase(dir);
   CHECK(Count(*db, "SELECT COUNT(*) FROM schema_migrations") ==
         static_cast<int64_t>(BuiltinMigrations().size()));
   CHECK(Count(*db, "SELECT MAX(applied_at) FROM schema_migrations") == first_applied);
@@ -84,7 +76,7 @@ TEST_CASE("Opening a migrated database again applies nothing", "[bot][storage]")
 TEST_CASE("An older schema upgrades and keeps its data", "[bot][storage]") {
   testing::TempDir dir;
   {
-    auto db = OpenAt(dir.File("wm.db"), /*up_to=*/1);
+    auto db = testing::OpenTestDatabase(dir, /*migrate_up_to=*/1);
     CHECK(*db->SchemaVersion() == 1);
     REQUIRE(db->Write([](SQLite::Database& c) {
       c.exec(
@@ -93,7 +85,7 @@ TEST_CASE("An older schema upgrades and keeps its data", "[bot][storage]") {
     }));
     CHECK(Count(*db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'outbox_due'") == 0);
   }
-  auto db = OpenAt(dir.File("wm.db"));
+  auto db = testing::OpenTestDatabase(dir);
   CHECK(*db->SchemaVersion() == db->LatestVersion());
   CHECK(Count(*db, "SELECT COUNT(*) FROM organizations WHERE slug = 'ngo'") == 1);
   CHECK(Count(*db, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'outbox_due'") == 1);
@@ -102,7 +94,7 @@ TEST_CASE("An older schema upgrades and keeps its data", "[bot][storage]") {
 TEST_CASE("A database newer than the program is refused", "[bot][storage]") {
   testing::TempDir dir;
   {
-    auto db = OpenAt(dir.File("wm.db"));
+    auto db = testing::OpenTestDatabase(dir);
     REQUIRE(db->Write([](SQLite::Database& c) {
       c.exec("INSERT INTO schema_migrations(version, name, applied_at) VALUES (999, 'future', 1)");
     }));
@@ -143,7 +135,7 @@ TEST_CASE("Migrations out of sequence are refused", "[bot][storage]") {
 
 TEST_CASE("The schema's CHECK lists agree with core's vocabularies", "[bot][storage]") {
   testing::TempDir dir;
-  auto db = OpenAt(dir.File("wm.db"));
+  auto db = testing::OpenTestDatabase(dir);
   REQUIRE(db->Write([](SQLite::Database& c) {
     c.exec(
         "INSERT INTO organizations(id, slug, name, kind, country, created_at, updated_at) "
@@ -197,7 +189,7 @@ TEST_CASE("The schema's CHECK lists agree with core's vocabularies", "[bot][stor
 
 TEST_CASE("Journey events and the audit log are append-only", "[bot][storage]") {
   testing::TempDir dir;
-  auto db = OpenAt(dir.File("wm.db"));
+  auto db = testing::OpenTestDatabase(dir);
   REQUIRE(db->Write([](SQLite::Database& c) {
     c.exec(
         "INSERT INTO contacts(id, channel, external_id, created_at, updated_at) "
@@ -218,7 +210,7 @@ TEST_CASE("Journey events and the audit log are append-only", "[bot][storage]") 
 TEST_CASE("Foreign keys are enforced and the inbox is unique per platform message",
           "[bot][storage]") {
   testing::TempDir dir;
-  auto db = OpenAt(dir.File("wm.db"));
+  auto db = testing::OpenTestDatabase(dir);
   CHECK_FALSE(db->Write([](SQLite::Database& c) {
     c.exec("INSERT INTO journey_events(contact_id, step, at) VALUES (777, 'first_contact', 1)");
   }));
