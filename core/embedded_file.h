@@ -3,6 +3,7 @@
 #ifndef WORKMATCH_CORE_EMBEDDED_FILE_H_
 #define WORKMATCH_CORE_EMBEDDED_FILE_H_
 
+#include <span>
 #include <string_view>
 
 namespace workmatch {

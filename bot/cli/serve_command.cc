@@ -4,15 +4,28 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
+#include <memory>
 
+#include "bot/channels/channel_routes.h"
 #include "bot/cli/commands.h"
 #include "bot/cli/shutdown_signals.h"
 #include "bot/http/health_routes.h"
 #include "bot/http/server.h"
+#include "bot/locales.h"
 #include "bot/observe/log.h"
 #include "bot/observe/metrics.h"
+#include "bot/pipeline/change_signal.h"
+#include "bot/pipeline/inbox_processor.h"
+#include "bot/pipeline/intake.h"
+#include "bot/pipeline/outbox_dispatcher.h"
+#include "bot/pipeline/placeholder_handler.h"
 #include "bot/storage/database.h"
+#include "bot/system_clock.h"
 #include "bot/version.h"
+#include "webhooks/telegram/telegram_sender.h"
+#include "webhooks/webchat/webchat.h"
+#include "webhooks/whatsapp/whatsapp_sender.h"
 
 namespace workmatch {
 namespace {
@@ -41,6 +54,40 @@ void AddQueueGauges(Metrics& metrics, Database& db, HttpServer& server) {
                    [&server] { return static_cast<double>(server.QueuedConnections()); });
 }
 
+// The channel senders of this configuration; a channel that is off has none.
+struct Senders {
+  std::unique_ptr<TelegramSender> telegram;
+  std::unique_ptr<WhatsAppSender> whatsapp;
+  WebchatSender webchat;
+  std::map<std::string, Sender*> by_channel;
+};
+
+Result<std::unique_ptr<Senders>> MakeSenders(const Config& config) {
+  auto s = std::make_unique<Senders>();
+  const auto timeout = std::chrono::seconds(15);
+  s->by_channel["webchat"] = &s->webchat;
+  if (config.telegram.enabled()) {
+    auto tg = TelegramSender::Create(config.telegram.api_base, config.telegram.bot_token, timeout);
+    if (!tg) return tg.error();
+    s->telegram = std::move(tg).value();
+    s->by_channel["telegram"] = s->telegram.get();
+  }
+  if (config.whatsapp.enabled()) {
+    auto wa = WhatsAppSender::Create(config.whatsapp.api_base, config.whatsapp.access_token,
+                                     config.whatsapp.phone_number_id, timeout);
+    if (!wa) return wa.error();
+    s->whatsapp = std::move(wa).value();
+    s->by_channel["whatsapp"] = s->whatsapp.get();
+  }
+  return s;
+}
+
+int Fail(const char* what, const Error& error) {
+  log::Error("serve", what, {{"error", error.message}});
+  std::cerr << "workmatch: " << error.message << "\n";
+  return 1;
+}
+
 }  // namespace
 
 int RunServe(const Config& config) {
@@ -50,13 +97,26 @@ int RunServe(const Config& config) {
   DatabaseOptions db_options;
   db_options.path = config.db_path;
   auto db = Database::Open(db_options);
-  if (!db) {
-    log::Error("serve", "cannot open the database", {{"error", db.error().message}});
-    std::cerr << "workmatch: " << db.error().message << "\n";
-    return 1;
-  }
+  if (!db) return Fail("cannot open the database", db.error());
+  auto catalog = LoadBuiltinCatalog();
+  if (!catalog) return Fail("cannot load the languages", catalog.error());
+  auto senders = MakeSenders(config);
+  if (!senders) return Fail("cannot set up the channels", senders.error());
 
+  SystemClock clock;
   Metrics metrics;
+  ChangeSignal outbox_signal;
+  OutboxDispatcher dispatcher(**db, clock, (*senders)->by_channel, metrics);
+  PlaceholderHandler handler(*catalog);
+  InboxProcessor processor(**db, handler, *catalog, clock, (*senders)->by_channel, [&] {
+    dispatcher.Notify();
+    outbox_signal.Notify();
+  });
+  Intake intake(**db, processor, clock, metrics);
+  auto recovered = processor.Start();
+  if (!recovered) return Fail("cannot read the inbox", recovered.error());
+  dispatcher.Start();
+
   HttpOptions http;
   http.host = config.listen_host;
   http.port = config.listen_port;
@@ -66,24 +126,29 @@ int RunServe(const Config& config) {
   http.keep_alive_timeout_s = std::max(1, (config.read_timeout_ms + 999) / 1000);
   HttpServer server(http, metrics);
   AddHealthRoutes(server, **db, metrics, kWorkmatchVersion);
+  ChannelDeps deps{config, **db, intake, *catalog, clock, metrics, outbox_signal, WebchatOptions{}};
+  AddTelegramRoutes(server, deps);
+  AddWhatsAppRoutes(server, deps);
+  AddWebchatRoutes(server, deps);
   AddQueueGauges(metrics, **db, server);
+  metrics.AddGauge("workmatch_pipeline_queued", "Accepted messages waiting for a lane.",
+                   [&processor] { return static_cast<double>(processor.Queued()); });
 
   auto port = server.Bind();
-  if (!port) {
-    log::Error("serve", "cannot listen", {{"error", port.error().message}});
-    std::cerr << "workmatch: " << port.error().message << "\n";
-    return 1;
-  }
+  if (!port) return Fail("cannot listen", port.error());
   for (const std::string& line : DescribeChannels(config)) log::Info("serve", line);
   log::Info("serve", "listening",
             {{"addr", fmt::format("{}:{}", config.listen_host, *port)},
              {"schema_version", (*db)->LatestVersion()}});
 
-  signals.Watch([&server](const char* name) {
+  signals.Watch([&](const char* name) {
     log::Info("serve", "shutting down", {{"signal", name}});
+    outbox_signal.Close();  // long polls answer now instead of holding the shutdown
     server.Stop();
   });
   server.Run();  // returns once in-flight requests are answered
+  processor.Stop();
+  dispatcher.Stop();
   (*db)->Close();
   log::Info("serve", "stopped");
   return 0;

@@ -42,9 +42,12 @@ void Metrics::AddGauge(std::string name, std::string help, std::function<double(
   gauges_.push_back({std::move(name), std::move(help), std::move(read)});
 }
 
-void Metrics::Increment(const std::string& name, const std::string& label_value, uint64_t by) {
+void Metrics::Increment(const std::string& name, const std::string& label_name,
+                        const std::string& label_value, uint64_t by) {
+  std::string label =
+      label_name.empty() ? "" : fmt::format("{}=\"{}\"", label_name, Escape(label_value));
   std::lock_guard lock(mutex_);
-  counters_[{name, label_value}] += by;
+  counters_[{name, label}] += by;
 }
 
 std::string Metrics::Render() const {
@@ -94,7 +97,7 @@ std::string Metrics::Render() const {
       if (label.empty()) {
         out += fmt::format("{} {}\n", name, value);
       } else {
-        out += fmt::format("{}{{kind=\"{}\"}} {}\n", name, Escape(label), value);
+        out += fmt::format("{}{{{}}} {}\n", name, label, value);
       }
     }
   }

@@ -32,8 +32,10 @@ class Metrics {
   // ("workmatch_inbox_pending"). Register all gauges before serving.
   void AddGauge(std::string name, std::string help, std::function<double()> read);
 
-  // Adds to a named counter with one optional label ("workmatch_outbox_sent_total").
-  void Increment(const std::string& name, const std::string& label_value = "", uint64_t by = 1);
+  // Adds to a counter, with one optional label:
+  // Increment("workmatch_outbox_results_total", "outcome", "sent").
+  void Increment(const std::string& name, const std::string& label_name = "",
+                 const std::string& label_value = "", uint64_t by = 1);
 
   std::string Render() const;
 

@@ -77,7 +77,7 @@ void Database::Close() {
 }
 
 std::future<Status> Database::WriteAsync(WriteFn fn) {
-  Job job{std::move(fn), {}};
+  Job job{std::move(fn), {}, {}};
   std::future<Status> result = job.done.get_future();
   {
     std::lock_guard lock(queue_mutex_);
@@ -92,6 +92,18 @@ std::future<Status> Database::WriteAsync(WriteFn fn) {
 }
 
 Status Database::Write(WriteFn fn) { return WriteAsync(std::move(fn)).get(); }
+
+Status Database::WriteThen(WriteFn fn, std::function<void()> after_commit) {
+  Job job{std::move(fn), {}, std::move(after_commit)};
+  std::future<Status> result = job.done.get_future();
+  {
+    std::lock_guard lock(queue_mutex_);
+    if (closing_) return Error{"storage.closed", "the database is closing; retry later"};
+    queue_.push_back(std::move(job));
+  }
+  queue_cv_.notify_one();
+  return result.get();
+}
 
 size_t Database::PendingWrites() const {
   std::lock_guard lock(queue_mutex_);
@@ -159,7 +171,16 @@ void Database::RunBatch(std::vector<Job>& batch) {
       if (r.ok()) r = Error{"storage.write", fmt::format("commit failed: {}", e.what())};
     }
   }
-  for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(results[i]);
+  for (size_t i = 0; i < batch.size(); ++i) {
+    if (results[i].ok() && batch[i].after_commit) {
+      try {
+        batch[i].after_commit();
+      } catch (const std::exception& e) {
+        log::Error("storage", "after-commit callback failed", {{"error", e.what()}});
+      }
+    }
+    batch[i].done.set_value(results[i]);
+  }
 }
 
 Result<std::unique_ptr<SQLite::Database>> Database::OpenReader() const {

@@ -77,6 +77,11 @@ class Database {
   Status Write(WriteFn fn);
   // As Write(), without waiting.
   std::future<Status> WriteAsync(WriteFn fn);
+  // As Write(); `after_commit` then runs on the writer thread right after the
+  // commit, only if `fn` succeeded. Jobs commit in submission order, so these
+  // callbacks run in the order of the rows' ids: use it to hand committed rows
+  // to in-memory queues in order. It must be quick and must not call Write().
+  Status WriteThen(WriteFn fn, std::function<void()> after_commit);
 
   // Runs `fn` on a read-only connection. Errors: "storage.read".
   Status Read(const ReadFn& fn);
@@ -96,6 +101,7 @@ class Database {
   struct Job {
     WriteFn fn;
     std::promise<Status> done;
+    std::function<void()> after_commit;
   };
 
   Database(DatabaseOptions options, std::unique_ptr<SQLite::Database> writer, int latest);
