@@ -55,6 +55,16 @@ int RunCli(int argc, char** argv) {
   demo->add_flag("--if-empty", demo_options.if_empty,
                  "Load only into a database that has no organizations yet");
 
+  std::string webhook_url;
+  CLI::App* telegram = app.add_subcommand("telegram", "Telegram tools");
+  telegram->require_subcommand(1);
+  CLI::App* set_webhook = telegram->add_subcommand(
+      "set-webhook",
+      "Register URL (https, ending in /webhooks/telegram) as the bot's webhook, "
+      "with TELEGRAM_WEBHOOK_SECRET");
+  set_webhook->add_option("URL", webhook_url, "The public HTTPS address of /webhooks/telegram")
+      ->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -118,6 +128,7 @@ int RunCli(int argc, char** argv) {
 
   if (serve->parsed()) return RunServe(*config);
   if (demo->parsed()) return RunDemo(*config, demo_options);
+  if (set_webhook->parsed()) return RunTelegramSetWebhook(*config, webhook_url);
   return kUsageError;
 }
 

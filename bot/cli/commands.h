@@ -2,6 +2,8 @@
 #ifndef WORKMATCH_BOT_CLI_COMMANDS_H_
 #define WORKMATCH_BOT_CLI_COMMANDS_H_
 
+#include <string>
+
 #include "bot/config/config.h"
 
 namespace workmatch {
@@ -14,6 +16,9 @@ struct DemoOptions {
 };
 // `workmatch demo`: loads the demo data set. Returns the exit code.
 int RunDemo(const Config& config, const DemoOptions& options);
+
+// `workmatch telegram set-webhook URL`: registers the webhook with the secret.
+int RunTelegramSetWebhook(const Config& config, const std::string& url);
 
 }  // namespace workmatch
 

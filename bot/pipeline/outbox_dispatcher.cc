@@ -174,8 +174,17 @@ std::vector<OutboxDispatcher::Pick> OutboxDispatcher::PickDue(size_t& finished, 
 }
 
 void OutboxDispatcher::SendOne(const Pick& pick) {
-  SendResult result = pick.sender->Send(pick.row.chat_id, pick.row.message);
-  Record(pick.row, result);
+  bool paused = false;
+  {
+    // The channel may have been paused (429) after this row was picked.
+    std::lock_guard lock(mutex_);
+    auto p = paused_until_.find(pick.row.channel);
+    paused = p != paused_until_.end() && p->second > ToUnixMillis(clock_.Now());
+  }
+  if (!paused) {
+    SendResult result = pick.sender->Send(pick.row.chat_id, pick.row.message);
+    Record(pick.row, result);
+  }
   {
     std::lock_guard lock(mutex_);
     in_flight_chats_.erase(ChatKey(pick.row));

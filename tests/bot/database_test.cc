@@ -52,7 +52,7 @@ TEST_CASE("Concurrent writes all commit, sharing transactions", "[bot][storage]"
   CHECK(db->PendingWrites() == 0);
 }
 
-TEST_CASE("A failing write is rolled back alone; its neighbours in the batch commit",
+TEST_CASE("A failing write is rolled back alone and its neighbours in the batch commit",
           "[bot][storage]") {
   testing::TempDir dir;
   auto db = testing::OpenTestDatabase(dir);
