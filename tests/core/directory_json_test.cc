@@ -67,7 +67,7 @@ TEST_CASE("A bad opportunity is refused with the record and the field named", "[
   CHECK_THAT(p.error().message, Catch::Contains("\"title\" is missing"));
 }
 
-TEST_CASE("Services need a service type; other kinds need an occupation", "[core][directory]") {
+TEST_CASE("Services need a service type and other kinds need an occupation", "[core][directory]") {
   json service = GoodJob();
   service["kind"] = "service";
   auto p = OpportunityFromJson(service);
