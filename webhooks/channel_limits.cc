@@ -15,6 +15,7 @@ std::vector<OutboundMessage> FitToChannel(std::string_view channel, const Outbou
   size_t reserve = 0;
   if (!m.choices.empty()) reserve = Utf16Length(NumberedText(m)) - Utf16Length(m.text);
   size_t limit = TextLimit(channel, has_extras);
+  if (m.document_url) limit = 1024;  // a document's caption, on every platform
   size_t last_limit = limit > reserve + 64 ? limit - reserve : limit;
   if (Utf16Length(m.text) <= last_limit) return {m};
 
@@ -29,8 +30,10 @@ std::vector<OutboundMessage> FitToChannel(std::string_view channel, const Outbou
     OutboundMessage part;
     if (i + 1 == parts.size()) part = m;
     part.text = parts[i];
-    if (i == 0) part.reply_to = m.reply_to;
-    else if (i + 1 == parts.size()) part.reply_to.reset();
+    if (i == 0)
+      part.reply_to = m.reply_to;
+    else if (i + 1 == parts.size())
+      part.reply_to.reset();
     out.push_back(std::move(part));
   }
   return out;

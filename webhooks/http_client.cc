@@ -19,7 +19,8 @@ Result<std::unique_ptr<HttpClient>> HttpClient::Create(const std::string& base_u
 
 HttpClient::HttpClient(std::string scheme_host_port, std::string prefix,
                        std::chrono::milliseconds timeout)
-    : scheme_host_port_(std::move(scheme_host_port)), prefix_(std::move(prefix)),
+    : scheme_host_port_(std::move(scheme_host_port)),
+      prefix_(std::move(prefix)),
       timeout_(timeout) {}
 
 HttpClient::~HttpClient() = default;

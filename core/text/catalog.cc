@@ -2,10 +2,12 @@
 
 #include <fmt/format.h>
 #include <unicode/fmtable.h>
+#include <unicode/messagepattern.h>
 #include <unicode/msgfmt.h>
 #include <unicode/unistr.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace workmatch {
 
@@ -16,6 +18,9 @@ struct Catalog::Locale {
   icu::Locale icu_locale;
   std::map<std::string, std::string> patterns;
   std::map<std::string, std::unique_ptr<icu::MessageFormat>, std::less<>> formats;
+  // Per message, the arguments that select a branch: their values are keywords,
+  // never wrapped in isolates.
+  std::map<std::string, std::set<std::string>, std::less<>> selectors;
 };
 
 namespace {
@@ -35,6 +40,27 @@ std::string Alias(std::string code) {
   return code;
 }
 
+// The names of the arguments a pattern uses as select, plural or selectordinal.
+std::set<std::string> SelectorArguments(const icu::UnicodeString& pattern) {
+  std::set<std::string> out;
+  UErrorCode status = U_ZERO_ERROR;
+  icu::MessagePattern parsed(pattern, nullptr, status);
+  if (U_FAILURE(status)) return out;
+  for (int32_t i = 0; i < parsed.countParts(); ++i) {
+    const icu::MessagePattern::Part& part = parsed.getPart(i);
+    if (part.getType() != UMSGPAT_PART_TYPE_ARG_START) continue;
+    UMessagePatternArgType type = part.getArgType();
+    if (type != UMSGPAT_ARG_TYPE_SELECT && type != UMSGPAT_ARG_TYPE_PLURAL &&
+        type != UMSGPAT_ARG_TYPE_SELECTORDINAL) {
+      continue;
+    }
+    std::string name;
+    parsed.getSubstring(parsed.getPart(i + 1)).toUTF8String(name);
+    out.insert(name);
+  }
+  return out;
+}
+
 }  // namespace
 
 Catalog::Catalog() = default;
@@ -52,6 +78,11 @@ Status Catalog::AddLocale(std::string_view file_name, std::string_view json_text
   if (!j.contains("messages") || !j["messages"].is_object()) return fail("\"messages\" is missing");
   auto loc = std::make_unique<Locale>();
   loc->code = j["locale"].get<std::string>();
+  for (const char* key : {"name", "direction"}) {
+    if (j.contains(key) && !j[key].is_string()) {
+      return fail(fmt::format("\"{}\" must be a string", key));
+    }
+  }
   loc->name = j.value("name", loc->code);
   std::string direction = j.value("direction", "ltr");
   if (direction != "ltr" && direction != "rtl") {
@@ -64,12 +95,13 @@ Status Catalog::AddLocale(std::string_view file_name, std::string_view json_text
     std::string pattern = value.get<std::string>();
     UErrorCode status = U_ZERO_ERROR;
     UParseError parse_error{};
-    auto format = std::make_unique<icu::MessageFormat>(U(pattern), loc->icu_locale, parse_error,
-                                                       status);
+    auto format =
+        std::make_unique<icu::MessageFormat>(U(pattern), loc->icu_locale, parse_error, status);
     if (U_FAILURE(status)) {
       return fail(fmt::format("message \"{}\" is not valid ICU MessageFormat ({} at offset {})",
                               key, u_errorName(status), parse_error.offset));
     }
+    loc->selectors[key] = SelectorArguments(U(pattern));
     loc->patterns[key] = std::move(pattern);
     loc->formats[key] = std::move(format);
   }
@@ -98,6 +130,7 @@ std::string Catalog::Format(std::string_view locale, std::string_view key,
     }
   }
   if (!format) return std::string(key);
+  const std::set<std::string>& selectors = loc->selectors.find(key)->second;
 
   std::vector<icu::UnicodeString> names;
   std::vector<icu::Formattable> values;
@@ -105,7 +138,9 @@ std::string Catalog::Format(std::string_view locale, std::string_view key,
     names.push_back(U(name));
     if (const auto* s = std::get_if<std::string>(&value)) {
       icu::UnicodeString text = U(*s);
-      if (loc->rtl) text = icu::UnicodeString(static_cast<UChar32>(0x2068)) + text + icu::UnicodeString(static_cast<UChar32>(0x2069));
+      if (loc->rtl && !selectors.count(name))
+        text = icu::UnicodeString(static_cast<UChar32>(0x2068)) + text +
+               icu::UnicodeString(static_cast<UChar32>(0x2069));
       values.emplace_back(text);
     } else if (const auto* i = std::get_if<int64_t>(&value)) {
       values.emplace_back(static_cast<int64_t>(*i));

@@ -33,16 +33,18 @@ size_t Utf16Length(std::string_view text) {
 }
 
 std::vector<std::string> SplitText(std::string_view text, size_t max_units, const char* locale) {
-  icu::UnicodeString s =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   const int32_t max = static_cast<int32_t>(max_units);
   if (s.length() <= max) return {ToUtf8(s)};
 
   UErrorCode status = U_ZERO_ERROR;
   icu::Locale loc(locale);
-  std::unique_ptr<icu::BreakIterator> sentences(icu::BreakIterator::createSentenceInstance(loc, status));
+  std::unique_ptr<icu::BreakIterator> sentences(
+      icu::BreakIterator::createSentenceInstance(loc, status));
   std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(loc, status));
-  std::unique_ptr<icu::BreakIterator> graphemes(icu::BreakIterator::createCharacterInstance(loc, status));
+  std::unique_ptr<icu::BreakIterator> graphemes(
+      icu::BreakIterator::createCharacterInstance(loc, status));
   if (U_FAILURE(status)) return {std::string(text)};  // ICU data missing: a broken install
   sentences->setText(s);
   words->setText(s);

@@ -6,6 +6,7 @@
 #ifndef WORKMATCH_TESTS_SUPPORT_FIXTURES_H_
 #define WORKMATCH_TESTS_SUPPORT_FIXTURES_H_
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>

@@ -14,7 +14,7 @@ constexpr size_t kMaxCallbackBytes = 64;
 constexpr size_t kMaxInlineButtons = 12;
 
 json ChatId(const std::string& chat_id) {
-  bool numeric = !chat_id.empty() &&
+  bool numeric = !chat_id.empty() && chat_id != "-" &&
                  std::all_of(chat_id.begin() + (chat_id[0] == '-' ? 1 : 0), chat_id.end(),
                              [](char c) { return c >= '0' && c <= '9'; });
   if (numeric && chat_id.size() < 19) return std::stoll(chat_id);
@@ -61,13 +61,16 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
 
+SendResult ClassifyTelegramAnswerOrThrow(int status, std::string_view body);
+
 }  // namespace
 
 TelegramRequest RenderTelegram(const std::string& chat_id, const OutboundMessage& m) {
   TelegramRequest r;
   json body = {{"chat_id", ChatId(chat_id)}};
   if (m.reply_to && !m.reply_to->empty() && m.reply_to->size() < 19 &&
-      std::all_of(m.reply_to->begin(), m.reply_to->end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      std::all_of(m.reply_to->begin(), m.reply_to->end(),
+                  [](char c) { return c >= '0' && c <= '9'; })) {
     body["reply_parameters"] = {{"message_id", std::stoll(*m.reply_to)},
                                 {"allow_sending_without_reply", true}};
   }
@@ -82,10 +85,10 @@ TelegramRequest RenderTelegram(const std::string& chat_id, const OutboundMessage
   }
   if (m.request_location) {
     body["reply_markup"] = {
-        {"keyboard", json::array({json::array({{{"text", m.location_button.empty()
-                                                             ? std::string("📍")
-                                                             : m.location_button},
-                                                {"request_location", true}}})})},
+        {"keyboard",
+         json::array({json::array(
+             {{{"text", m.location_button.empty() ? std::string("📍") : m.location_button},
+               {"request_location", true}}})})},
         {"resize_keyboard", true},
         {"one_time_keyboard", true}};
   } else if (FitsInlineKeyboard(m)) {
@@ -96,6 +99,23 @@ TelegramRequest RenderTelegram(const std::string& chat_id, const OutboundMessage
 }
 
 SendResult ClassifyTelegramAnswer(int status, std::string_view body) {
+  try {
+    return ClassifyTelegramAnswerOrThrow(status, body);
+  } catch (const json::exception& e) {
+    // An answer of an unexpected shape: judge by the status alone.
+    SendResult r;
+    r.error_code = std::to_string(status);
+    r.detail = "unexpected answer";
+    r.outcome = status == 200                    ? SendOutcome::kSent
+                : (status == 0 || status >= 500) ? SendOutcome::kRetry
+                : status == 429                  ? SendOutcome::kChannelRateLimited
+                                                 : SendOutcome::kRejected;
+    return r;
+  }
+}
+
+namespace {
+SendResult ClassifyTelegramAnswerOrThrow(int status, std::string_view body) {
   SendResult r;
   r.error_code = std::to_string(status);
   if (status == 0) {
@@ -105,14 +125,18 @@ SendResult ClassifyTelegramAnswer(int status, std::string_view body) {
   }
   json answer = json::parse(body, nullptr, false);
   std::string description;
-  if (answer.is_object()) description = answer.value("description", "");
+  if (answer.is_object() && answer.contains("description") && answer["description"].is_string()) {
+    description = answer["description"].get<std::string>();
+  }
   r.detail = description.substr(0, 200);
 
-  if (status == 200 && answer.is_object() && answer.value("ok", false)) {
+  if (status == 200 && answer.is_object() && answer.contains("ok") && answer["ok"].is_boolean() &&
+      answer["ok"].get<bool>()) {
     r.outcome = SendOutcome::kSent;
     if (answer.contains("result") && answer["result"].is_object() &&
         answer["result"].contains("message_id") && answer["result"]["message_id"].is_number()) {
-      r.platform_message_ids.push_back(std::to_string(answer["result"]["message_id"].get<int64_t>()));
+      r.platform_message_ids.push_back(
+          std::to_string(answer["result"]["message_id"].get<int64_t>()));
     }
     return r;
   }
@@ -151,5 +175,7 @@ SendResult ClassifyTelegramAnswer(int status, std::string_view body) {
   r.outcome = status >= 500 ? SendOutcome::kRetry : SendOutcome::kRejected;
   return r;
 }
+
+}  // namespace
 
 }  // namespace workmatch

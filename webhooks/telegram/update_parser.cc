@@ -96,7 +96,8 @@ InboundMessage FromMessage(const json& msg, const std::string& update_id) {
     }
     if (command_entity && m.text.size() > 1 && m.text[0] == '/') {
       size_t space = m.text.find(' ');
-      std::string word = m.text.substr(1, space == std::string::npos ? std::string::npos : space - 1);
+      std::string word =
+          m.text.substr(1, space == std::string::npos ? std::string::npos : space - 1);
       word = word.substr(0, word.find('@'));  // "/close@bot" in groups
       std::string rest = space == std::string::npos ? "" : m.text.substr(space + 1);
       m.command = word;
@@ -122,9 +123,9 @@ InboundMessage FromMessage(const json& msg, const std::string& update_id) {
     }
   } else {
     static const std::pair<const char*, const char*> kMedia[] = {
-        {"photo", "photo"},       {"voice", "voice"},      {"video_note", "video"},
-        {"video", "video"},       {"animation", "video"},  {"audio", "audio"},
-        {"sticker", "sticker"},   {"document", "document"}};
+        {"photo", "photo"},     {"voice", "voice"},      {"video_note", "video"},
+        {"video", "video"},     {"animation", "video"},  {"audio", "audio"},
+        {"sticker", "sticker"}, {"document", "document"}};
     for (const auto& [field, kind] : kMedia) {
       if (!msg.contains(field)) continue;
       m.kind = InboundKind::kMedia;

@@ -21,19 +21,31 @@ std::string Html(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
 }
 
 void Replace(std::string& page, std::string_view token, const std::string& value) {
-  for (size_t at = page.find(token); at != std::string::npos; at = page.find(token, at + value.size())) {
+  for (size_t at = page.find(token); at != std::string::npos;
+       at = page.find(token, at + value.size())) {
     page.replace(at, token.size(), value);
   }
 }
@@ -93,9 +105,10 @@ std::string RenderChatPage(const ChatPageText& t) {
   for (const EmbeddedFile& f : EmbeddedWebchatFiles()) {
     if (f.path == "page.html") page = std::string(f.content);
   }
-  json strings = {{"title", t.title},     {"intro", t.intro},   {"placeholder", t.input_placeholder},
-                  {"send", t.send},       {"offline", t.offline}, {"error", t.error},
-                  {"too_fast", t.too_fast}, {"locale", t.locale}};
+  json strings = {
+      {"title", t.title},       {"intro", t.intro},     {"placeholder", t.input_placeholder},
+      {"send", t.send},         {"offline", t.offline}, {"error", t.error},
+      {"too_fast", t.too_fast}, {"locale", t.locale}};
   // A JSON text inside <script>: "</" must not close the element.
   std::string strings_js = strings.dump(-1, ' ', false, json::error_handler_t::replace);
   Replace(strings_js, "</", "<\\/");

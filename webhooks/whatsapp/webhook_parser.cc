@@ -83,7 +83,8 @@ InboundMessage FromMessage(const json& msg, const std::map<std::string, Person>&
     break;
   }
   if (!wa_id.empty()) m.language_hint = LanguageFromPhone(wa_id);
-  if (msg.contains("context") && msg["context"].is_object()) m.reply_to = OptStr(msg["context"], "id");
+  if (msg.contains("context") && msg["context"].is_object())
+    m.reply_to = OptStr(msg["context"], "id");
   if (msg.contains("referral") && msg["referral"].is_object()) {
     const json& r = msg["referral"];
     std::string source = Str(r, "source_type");
@@ -144,7 +145,8 @@ DeliveryReceipt FromStatus(const json& s) {
   r.channel = "whatsapp";
   r.platform_message_id = Str(s, "id");
   r.status = Str(s, "status");
-  if (r.platform_message_id.empty() || r.status.empty()) throw Malformed{"a status needs id and status"};
+  if (r.platform_message_id.empty() || r.status.empty())
+    throw Malformed{"a status needs id and status"};
   r.at_ms = Millis(s);
   if (s.contains("errors") && s["errors"].is_array() && !s["errors"].empty()) {
     const json& e = s["errors"][0];
@@ -162,10 +164,10 @@ std::optional<std::string> LanguageFromPhone(std::string_view wa_id) {
   static const std::array<std::pair<std::string_view, std::string_view>, 33> kCodes = {{
       {"963", "ar"}, {"964", "ar"}, {"962", "ar"}, {"961", "ar"}, {"249", "ar"}, {"218", "ar"},
       {"212", "ar"}, {"213", "ar"}, {"216", "ar"}, {"20", "ar"},  {"970", "ar"}, {"966", "ar"},
-      {"93", "fa"},  {"98", "fa"},  {"992", "fa"},  {"380", "uk"}, {"375", "ru"},
-      {"7", "ru"},   {"291", "ti"}, {"252", "so"}, {"90", "tr"},  {"33", "fr"},  {"243", "fr"},
-      {"224", "fr"}, {"225", "fr"}, {"34", "es"},  {"58", "es"},  {"57", "es"},  {"40", "ro"},
-      {"373", "ro"}, {"358", "fi"}, {"49", "de"},  {"43", "de"},
+      {"93", "fa"},  {"98", "fa"},  {"992", "fa"}, {"380", "uk"}, {"375", "ru"}, {"7", "ru"},
+      {"291", "ti"}, {"252", "so"}, {"90", "tr"},  {"33", "fr"},  {"243", "fr"}, {"224", "fr"},
+      {"225", "fr"}, {"34", "es"},  {"58", "es"},  {"57", "es"},  {"40", "ro"},  {"373", "ro"},
+      {"358", "fi"}, {"49", "de"},  {"43", "de"},
   }};
   for (const auto& [code, lang] : kCodes) {
     if (wa_id.substr(0, code.size()) == code) return std::string(lang);

@@ -53,9 +53,8 @@ json RenderWhatsApp(const std::string& to, const OutboundMessage& m) {
       buttons.push_back({{"type", "reply"}, {"reply", {{"id", c.id}, {"title", c.label}}}});
     }
     body["type"] = "interactive";
-    body["interactive"] = {{"type", "button"},
-                           {"body", {{"text", m.text}}},
-                           {"action", {{"buttons", buttons}}}};
+    body["interactive"] = {
+        {"type", "button"}, {"body", {{"text", m.text}}}, {"action", {{"buttons", buttons}}}};
   } else if (FitsList(m)) {
     json rows = json::array();
     for (const Choice& c : m.choices) rows.push_back({{"id", c.id}, {"title", c.label}});
@@ -66,8 +65,7 @@ json RenderWhatsApp(const std::string& to, const OutboundMessage& m) {
         {"action", {{"button", m.list_button}, {"sections", json::array({{{"rows", rows}}})}}}};
   } else {
     body["type"] = "text";
-    body["text"] = {{"body", m.choices.empty() ? m.text : NumberedText(m)},
-                    {"preview_url", false}};
+    body["text"] = {{"body", m.choices.empty() ? m.text : NumberedText(m)}, {"preview_url", false}};
   }
   return body;
 }
@@ -82,7 +80,7 @@ SendOutcome ClassifyWhatsAppErrorCode(int code) {
       return SendOutcome::kChatRateLimited;
     case 131026:  // undeliverable
       return SendOutcome::kUnreachable;
-    case 190:     // token
+    case 190:  // token
     case 0:
     case 3:
     case 10:
@@ -122,7 +120,9 @@ SendResult ClassifyWhatsAppAnswer(int status, std::string_view body) {
   if (answer.is_object() && answer.contains("error") && answer["error"].is_object()) {
     const json& e = answer["error"];
     if (e.contains("code") && e["code"].is_number_integer()) code = e["code"].get<int>();
-    r.detail = e.value("message", "").substr(0, 200);
+    if (e.contains("message") && e["message"].is_string()) {
+      r.detail = e["message"].get<std::string>().substr(0, 200);
+    }
   }
   r.error_code = code >= 0 ? std::to_string(code) : std::to_string(status);
   if (code >= 0) {
