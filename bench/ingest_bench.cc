@@ -241,7 +241,7 @@ int main(int argc, char** argv) {
   workmatch::testing::Child serve({workmatch::testing::WorkmatchBinary(), "serve"},
                                   {{"WORKMATCH_DB", dir.File("bench.db")},
                                    {"WORKMATCH_LISTEN", "127.0.0.1:0"},
-                                   {"WORKMATCH_LOG_LEVEL", "warn"},
+                                   {"WORKMATCH_LOG_LEVEL", "info"},
                                    {"TELEGRAM_BOT_TOKEN", "1:bench"},
                                    {"TELEGRAM_WEBHOOK_SECRET", kSecret},
                                    {"TELEGRAM_API_BASE", platform.url()},
@@ -250,7 +250,6 @@ int main(int argc, char** argv) {
                                    {"WHATSAPP_APP_SECRET", kAppSecret},
                                    {"WHATSAPP_VERIFY_TOKEN", "bench"},
                                    {"WHATSAPP_API_BASE", platform.url()}});
-  // The listening line is at warn level off: find the port from the metrics... we ask the log.
   auto line = serve.WaitForLine("listening", std::chrono::seconds(30));
   if (!line) {
     std::fprintf(stderr, "workmatch serve did not start:\n%s\n", serve.err().c_str());

@@ -96,6 +96,8 @@ int RunServe(const Config& config) {
   log::Info("serve", "starting", {{"version", kWorkmatchVersion}, {"db", config.db_path}});
   DatabaseOptions db_options;
   db_options.path = config.db_path;
+  db_options.max_readers = 16;
+  if (const char* sync = std::getenv("WORKMATCH_DB_SYNCHRONOUS")) db_options.synchronous = sync;
   auto db = Database::Open(db_options);
   if (!db) return Fail("cannot open the database", db.error());
   auto catalog = LoadBuiltinCatalog();

@@ -66,17 +66,20 @@ void InboxProcessor::Stop() {
 size_t InboxProcessor::Queued() const { return queued_.load(); }
 
 void InboxProcessor::RunLane(Lane& lane) {
+  std::vector<InboxItem> batch;
   for (;;) {
-    InboxItem item;
     {
       std::unique_lock lock(lane.mutex);
       lane.cv.wait(lock, [&] { return stopping_.load() || !lane.items.empty(); });
       if (lane.items.empty()) return;  // stopping and drained
-      item = std::move(lane.items.front());
-      lane.items.pop_front();
+      while (!lane.items.empty() && batch.size() < options_.max_batch) {
+        batch.push_back(std::move(lane.items.front()));
+        lane.items.pop_front();
+      }
     }
-    Process(item);
-    --queued_;
+    ProcessBatch(batch);
+    queued_ -= batch.size();
+    batch.clear();
   }
 }
 
@@ -105,67 +108,104 @@ void InboxProcessor::RunAcks() {
   }
 }
 
-void InboxProcessor::Process(const InboxItem& item) {
-  const InboundMessage& m = item.message;
-  Acknowledge(m);
+void InboxProcessor::Process(const InboxItem& item) { ProcessBatch({item}); }
 
-  std::optional<ContactRecord> contact;
-  bool group_allowed = true;
+void InboxProcessor::ProcessBatch(const std::vector<InboxItem>& items) {
+  struct Prepared {
+    const InboxItem* item;
+    std::optional<int64_t> contact_id;
+    SenderContext ctx;
+    HandlerOutput out;
+    std::string status = "done";  // or "ignored", "failed"
+    std::string error;
+  };
+  std::vector<Prepared> prepared;
+  prepared.reserve(items.size());
+  // What this batch already decided about a person (a second message of a new
+  // person is not new any more).
+  std::map<std::string, SenderContext> seen;
+  const int64_t now = ToUnixMillis(clock_.Now());
+
   Status read = db_.Read([&](SQLite::Database& conn) {
-    contact = FindContact(conn, m.channel, m.sender_id);
-    if (m.chat_type != "private") group_allowed = IsCaseworkerChat(conn, m.channel, m.chat_id);
+    for (const InboxItem& item : items) {
+      const InboundMessage& m = item.message;
+      Acknowledge(m);
+      Prepared p{&item, std::nullopt, {}, {}, "done", ""};
+      if (m.chat_type != "private" && !IsCaseworkerChat(conn, m.channel, m.chat_id)) {
+        // Group chats reach us only when they are a caseworker group (handoff relay).
+        p.status = "ignored";
+        prepared.push_back(std::move(p));
+        continue;
+      }
+      const std::string key = m.channel + ":" + m.sender_id;
+      if (auto it = seen.find(key); it != seen.end()) {
+        p.ctx = it->second;
+      } else {
+        auto contact = FindContact(conn, m.channel, m.sender_id);
+        p.ctx.is_new = !contact.has_value();
+        p.ctx.locale = contact && contact->locale
+                           ? *contact->locale
+                           : catalog_.BestLocale(m.language_hint.value_or("en"));
+        if (contact) {
+          p.ctx.role = contact->role;
+          p.contact_id = contact->id;
+        }
+      }
+      try {
+        p.out = handler_.Handle(m, p.ctx);
+      } catch (const std::exception& e) {
+        log::Error("pipeline", "handler failed",
+                   {{"inbox_id", item.inbox_id}, {"error", e.what()}});
+        p.status = "failed";
+        p.error = e.what();
+      }
+      SenderContext after = p.ctx;
+      after.is_new = false;
+      seen[key] = after;
+      prepared.push_back(std::move(p));
+    }
   });
   if (!read) {
-    log::Error("pipeline", "cannot read the sender; left pending",
-               {{"inbox_id", item.inbox_id}, {"error", read.error().message}});
-    return;
-  }
-  const int64_t now = ToUnixMillis(clock_.Now());
-  if (!group_allowed) {
-    // Group chats reach us only when they are a caseworker group (handoff relay, later issue).
-    Status s = db_.Write([&](SQLite::Database& conn) {
-      FinishInbox(conn, item.inbox_id, "ignored", std::nullopt, now);
-    });
-    if (!s) log::Error("pipeline", "cannot mark ignored", {{"error", s.error().message}});
+    log::Error("pipeline", "cannot read the senders; left pending",
+               {{"items", items.size()}, {"error", read.error().message}});
     return;
   }
 
-  SenderContext ctx;
-  ctx.is_new = !contact.has_value();
-  ctx.locale = contact && contact->locale ? *contact->locale
-                                          : catalog_.BestLocale(m.language_hint.value_or("en"));
-  if (contact) ctx.role = contact->role;
-
-  HandlerOutput out;
-  try {
-    out = handler_.Handle(m, ctx);
-  } catch (const std::exception& e) {
-    log::Error("pipeline", "handler failed", {{"inbox_id", item.inbox_id}, {"error", e.what()}});
-    Status s = db_.Write([&](SQLite::Database& conn) {
-      FinishInbox(conn, item.inbox_id, "failed",
-                  contact ? std::optional(contact->id) : std::nullopt, now, e.what());
-    });
-    if (!s) log::Error("pipeline", "cannot mark failed", {{"error", s.error().message}});
-    return;
-  }
-
-  const std::string reply_chat = m.chat_id;
+  bool replies = false;
   Status s = db_.Write([&](SQLite::Database& conn) {
-    auto [record, created] = TouchContact(conn, m, ctx.locale, now);
-    for (const std::string& step : out.journey_steps) AppendJourney(conn, record.id, step, now);
-    for (const OutboundMessage& reply : out.replies) {
-      for (const OutboundMessage& part : FitToChannel(m.channel, reply)) {
-        EnqueueOutbox(conn, record.id, m.channel, reply_chat, item.inbox_id, part, now);
+    replies = false;
+    for (const Prepared& p : prepared) {
+      const InboundMessage& m = p.item->message;
+      if (p.status != "done") {
+        FinishInbox(conn, p.item->inbox_id, p.status, p.contact_id, now, p.error);
+        continue;
       }
+      const ContactRecord record = TouchContact(conn, m, p.ctx.locale, now);
+      for (const std::string& step : p.out.journey_steps) AppendJourney(conn, record.id, step, now);
+      for (const OutboundMessage& reply : p.out.replies) {
+        for (const OutboundMessage& part : FitToChannel(m.channel, reply)) {
+          EnqueueOutbox(conn, record.id, m.channel, m.chat_id, p.item->inbox_id, part, now);
+          replies = true;
+        }
+      }
+      FinishInbox(conn, p.item->inbox_id, "done", record.id, now);
     }
-    FinishInbox(conn, item.inbox_id, "done", record.id, now);
   });
-  if (!s) {
-    log::Error("pipeline", "cannot store the outcome; left pending for the next start",
-               {{"inbox_id", item.inbox_id}, {"error", s.error().message}});
+  if (!s && items.size() > 1) {
+    // One bad item must not hold back the others: take them one by one.
+    for (const InboxItem& item : items) ProcessBatch({item});
     return;
   }
-  if (!out.replies.empty() && on_outbox_) on_outbox_();
+  if (!s) {
+    log::Error("pipeline", "cannot store the outcome",
+               {{"inbox_id", items.front().inbox_id}, {"error", s.error().message}});
+    Status marked = db_.Write([&](SQLite::Database& conn) {
+      FinishInbox(conn, items.front().inbox_id, "failed", std::nullopt, now, s.error().message);
+    });
+    if (!marked) log::Error("pipeline", "left pending", {{"inbox_id", items.front().inbox_id}});
+    return;
+  }
+  if (replies && on_outbox_) on_outbox_();
 }
 
 }  // namespace workmatch

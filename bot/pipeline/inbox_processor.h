@@ -2,9 +2,11 @@
 // exactly once, in order per person, different people in parallel.
 //
 // Each person (channel + sender) maps to one of `lanes` worker threads, which
-// takes its items in inbox order. Processing one item is: read the contact,
-// call the handler, then ONE write that updates the contact, queues the
-// replies in the outbox and marks the inbox row done. A crash before that write
+// takes its items in inbox order. Processing an item is: read the contact,
+// call the handler, then write the contact, the replies (outbox) and the inbox
+// row's new status in one transaction. A lane takes every item waiting for it
+// (up to max_batch) and commits them together, so that a backlog drains at
+// batch speed instead of one commit per message. A crash before that write
 // leaves the row pending; Start() picks up every pending row, so nothing
 // accepted is lost and nothing is processed twice.
 //
@@ -36,8 +38,9 @@ struct InboxItem {
 };
 
 struct InboxProcessorOptions {
-  int lanes = 8;        // parallel people. Default: 8
-  int ack_threads = 2;  // acknowledgement workers. Default: 2
+  int lanes = 8;          // parallel people. Default: 8
+  int ack_threads = 2;    // acknowledgement workers. Default: 2
+  size_t max_batch = 64;  // items a lane commits together. Default: 64
 };
 
 class InboxProcessor {
@@ -62,6 +65,8 @@ class InboxProcessor {
 
   // Processes one item on the calling thread (tests drive it step by step).
   void Process(const InboxItem& item);
+  // Processes items (in order) with one write for all of them.
+  void ProcessBatch(const std::vector<InboxItem>& items);
 
  private:
   struct Lane {

@@ -91,9 +91,29 @@ int64_t OutboxDispatcher::Backoff(int attempts) {
 
 std::vector<OutboxDispatcher::Pick> OutboxDispatcher::PickDue(size_t& finished, int64_t& wake_at) {
   const int64_t now = ToUnixMillis(clock_.Now());
+  // Only channels that may send now are read: a throttled backlog costs no query.
+  std::vector<std::string> ready;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [channel, sender] : senders_) {
+      if (!sender) continue;
+      if (auto p = paused_until_.find(channel); p != paused_until_.end() && p->second > now) {
+        wake_at = std::min(wake_at, p->second);
+        continue;
+      }
+      if (auto b = channel_buckets_.find(channel); b != channel_buckets_.end()) {
+        int64_t at = b->second.ReadyAt(now);
+        if (at > now) {
+          wake_at = std::min(wake_at, at);
+          continue;
+        }
+      }
+      ready.push_back(channel);
+    }
+  }
   std::vector<OutboxRow> rows;
   Status s = db_.Read([&](SQLite::Database& conn) {
-    rows = DueOutbox(conn, now, options_.batch);
+    rows = DueOutbox(conn, now, options_.batch, ready);
     if (auto next = NextOutboxDue(conn); next && *next > now) wake_at = std::min(wake_at, *next);
   });
   if (!s) {
@@ -312,8 +332,10 @@ void OutboxDispatcher::Loop() {
     }
     send_cv_.notify_all();
     std::unique_lock lock(mutex_);
+    // Passes are at least 5 ms apart: a burst of new replies is read in one pass.
+    cv_.wait_for(lock, std::chrono::milliseconds(5), [&] { return stopping_; });
     auto wait = std::chrono::milliseconds(
-        std::clamp<int64_t>(wake_at - ToUnixMillis(clock_.Now()), 5, 1000));
+        std::clamp<int64_t>(wake_at - ToUnixMillis(clock_.Now()), 0, 1000));
     cv_.wait_for(lock, wait, [&] { return stopping_ || poked_; });
   }
 }

@@ -6,10 +6,13 @@
 #include <filesystem>
 
 #include "bot/observe/log.h"
+#include "bot/storage/statement_cache.h"
 
 namespace workmatch {
 namespace {
 
+// Every connection: a busy timeout, foreign keys, and the file memory-mapped
+// so that reads after a commit are page-table hits, not pread copies.
 void Configure(SQLite::Database& db, int busy_timeout_ms) {
   db.setBusyTimeout(busy_timeout_ms);
   db.exec("PRAGMA foreign_keys = ON");
@@ -30,7 +33,7 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options,
     std::filesystem::path parent = std::filesystem::path(options.path).parent_path();
     if (!parent.empty()) std::filesystem::create_directories(parent);
     writer = std::make_unique<SQLite::Database>(
-        options.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX);
+        options.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX);
     Configure(*writer, options.busy_timeout_ms);
     // journal_mode answers with the mode in force; anything but wal means the
     // file system cannot do WAL (some network mounts), which we do not support.
@@ -71,8 +74,10 @@ void Database::Close() {
   if (writer_thread_.joinable()) writer_thread_.join();
   {
     std::lock_guard lock(readers_mutex_);
+    for (auto& reader : idle_readers_) ForgetStatements(*reader);
     idle_readers_.clear();
   }
+  if (writer_) ForgetStatements(*writer_);
   writer_.reset();
 }
 
@@ -131,7 +136,7 @@ void Database::RunBatch(std::vector<Job>& batch) {
   std::vector<Status> results(batch.size());
   SQLite::Database& db = *writer_;
   try {
-    db.exec("BEGIN IMMEDIATE");
+    Prepared(db, "BEGIN IMMEDIATE")->exec();
   } catch (const std::exception& e) {
     for (Job& job : batch) {
       job.done.set_value(Error{"storage.write", fmt::format("cannot begin: {}", e.what())});
@@ -140,26 +145,26 @@ void Database::RunBatch(std::vector<Job>& batch) {
   }
   for (size_t i = 0; i < batch.size(); ++i) {
     try {
-      db.exec("SAVEPOINT job");
+      Prepared(db, "SAVEPOINT job")->exec();
     } catch (const std::exception& e) {
       results[i] = Error{"storage.write", e.what()};
       continue;
     }
     try {
       batch[i].fn(db);
-      db.exec("RELEASE job");
+      Prepared(db, "RELEASE job")->exec();
     } catch (const std::exception& e) {
       results[i] = Error{"storage.write", e.what()};
       try {
-        db.exec("ROLLBACK TO job");
-        db.exec("RELEASE job");
+        Prepared(db, "ROLLBACK TO job")->exec();
+        Prepared(db, "RELEASE job")->exec();
       } catch (const std::exception& rollback) {
         log::Error("storage", "savepoint rollback failed", {{"error", rollback.what()}});
       }
     }
   }
   try {
-    db.exec("COMMIT");
+    Prepared(db, "COMMIT")->exec();
   } catch (const std::exception& e) {
     log::Error("storage", "commit failed", {{"error", e.what()}, {"jobs", batch.size()}});
     try {

@@ -14,6 +14,10 @@
 // them run concurrently with each other and with the writer, on the last
 // committed state.
 //
+// Connections are opened without SQLite's own mutexes (multi-thread mode):
+// each is used by one thread at a time, which the writer thread and the reader
+// pool guarantee.
+//
 // Thread-safe. A WriteFn must not call Write() or Read() (the writer would wait
 // on itself) and must do only database work: it runs on the shared writer.
 #ifndef WORKMATCH_BOT_STORAGE_DATABASE_H_

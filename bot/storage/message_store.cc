@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bot/storage/statement_cache.h"
+
 namespace workmatch {
 namespace {
 
@@ -47,16 +49,17 @@ int ReceiptRank(const std::string& status) {
 }  // namespace
 
 std::optional<int64_t> InsertInbox(SQLite::Database& db, const InboundMessage& m, int64_t now_ms) {
-  SQLite::Statement q(db,
-                      "INSERT INTO inbox(channel, platform_message_id, sender_key, received_at, "
-                      "payload) VALUES (?, ?, ?, ?, ?) "
-                      "ON CONFLICT (channel, platform_message_id) DO NOTHING");
-  q.bind(1, m.channel);
-  q.bind(2, m.platform_message_id);
-  q.bind(3, m.channel + ":" + m.sender_id);
-  q.bind(4, now_ms);
-  q.bind(5, Dump(ToJson(m)));
-  if (q.exec() == 0) return std::nullopt;
+  ScopedStatement q =
+      Prepared(db,
+               "INSERT INTO inbox(channel, platform_message_id, sender_key, received_at, "
+               "payload) VALUES (?, ?, ?, ?, ?) "
+               "ON CONFLICT (channel, platform_message_id) DO NOTHING");
+  q->bind(1, m.channel);
+  q->bind(2, m.platform_message_id);
+  q->bind(3, m.channel + ":" + m.sender_id);
+  q->bind(4, now_ms);
+  q->bind(5, Dump(ToJson(m)));
+  if (q->exec() == 0) return std::nullopt;
   return db.getLastInsertRowid();
 }
 
@@ -73,38 +76,37 @@ std::vector<PendingInbox> LoadPendingInbox(SQLite::Database& db) {
 
 void FinishInbox(SQLite::Database& db, int64_t inbox_id, const std::string& status,
                  std::optional<int64_t> contact_id, int64_t now_ms, const std::string& error) {
-  SQLite::Statement q(db,
-                      "UPDATE inbox SET status = ?, contact_id = ?, processed_at = ?, "
-                      "attempts = attempts + 1, last_error = NULLIF(?, '') WHERE id = ?");
-  q.bind(1, status);
-  BindOpt(q, 2, contact_id);
-  q.bind(3, now_ms);
-  q.bind(4, error);
-  q.bind(5, inbox_id);
-  q.exec();
+  ScopedStatement q = Prepared(db,
+                               "UPDATE inbox SET status = ?, contact_id = ?, processed_at = ?, "
+                               "attempts = attempts + 1, last_error = NULLIF(?, '') WHERE id = ?");
+  q->bind(1, status);
+  BindOpt(*q, 2, contact_id);
+  q->bind(3, now_ms);
+  q->bind(4, error);
+  q->bind(5, inbox_id);
+  q->exec();
 }
 
 std::optional<ContactRecord> FindContact(SQLite::Database& db, const std::string& channel,
                                          const std::string& external_id) {
-  SQLite::Statement q(db,
-                      "SELECT id, role, status, locale, last_inbound_at FROM contacts "
-                      "WHERE channel = ? AND external_id = ?");
-  q.bind(1, channel);
-  q.bind(2, external_id);
-  if (!q.executeStep()) return std::nullopt;
+  ScopedStatement q = Prepared(db,
+                               "SELECT id, role, status, locale, last_inbound_at FROM contacts "
+                               "WHERE channel = ? AND external_id = ?");
+  q->bind(1, channel);
+  q->bind(2, external_id);
+  if (!q->executeStep()) return std::nullopt;
   ContactRecord c;
-  c.id = q.getColumn(0).getInt64();
-  c.role = q.getColumn(1).getString();
-  c.status = q.getColumn(2).getString();
-  c.locale = OptText(q.getColumn(3));
-  c.last_inbound_at = OptInt(q.getColumn(4));
+  c.id = q->getColumn(0).getInt64();
+  c.role = q->getColumn(1).getString();
+  c.status = q->getColumn(2).getString();
+  c.locale = OptText(q->getColumn(3));
+  c.last_inbound_at = OptInt(q->getColumn(4));
   return c;
 }
 
-std::pair<ContactRecord, bool> TouchContact(SQLite::Database& db, const InboundMessage& m,
-                                            const std::string& locale, int64_t now_ms) {
-  const bool created = !FindContact(db, m.channel, m.sender_id).has_value();
-  SQLite::Statement upsert(
+ContactRecord TouchContact(SQLite::Database& db, const InboundMessage& m, const std::string& locale,
+                           int64_t now_ms) {
+  ScopedStatement upsert = Prepared(
       db,
       "INSERT INTO contacts(channel, external_id, chat_id, locale, display_name, referral_code, "
       "last_inbound_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?7) "
@@ -114,16 +116,25 @@ std::pair<ContactRecord, bool> TouchContact(SQLite::Database& db, const InboundM
       "referral_code = COALESCE(referral_code, excluded.referral_code), "
       "locale = COALESCE(locale, excluded.locale), "
       "status = CASE WHEN status = 'blocked' THEN 'active' ELSE status END, "
-      "last_inbound_at = excluded.last_inbound_at, updated_at = excluded.updated_at");
-  upsert.bind(1, m.channel);
-  upsert.bind(2, m.sender_id);
-  upsert.bind(3, m.chat_type == "private" ? m.chat_id : m.sender_id);
-  upsert.bind(4, locale);
-  BindOpt(upsert, 5, m.display_name);
-  BindOpt(upsert, 6, m.referral);
-  upsert.bind(7, now_ms);
-  upsert.exec();
-  return {*FindContact(db, m.channel, m.sender_id), created};
+      "last_inbound_at = excluded.last_inbound_at, updated_at = excluded.updated_at "
+      "RETURNING id, role, status, locale, last_inbound_at");
+  upsert->bind(1, m.channel);
+  upsert->bind(2, m.sender_id);
+  upsert->bind(3, m.chat_type == "private" ? m.chat_id : m.sender_id);
+  upsert->bind(4, locale);
+  BindOpt(*upsert, 5, m.display_name);
+  BindOpt(*upsert, 6, m.referral);
+  upsert->bind(7, now_ms);
+  upsert->executeStep();
+  ContactRecord c;
+  c.id = upsert->getColumn(0).getInt64();
+  c.role = upsert->getColumn(1).getString();
+  c.status = upsert->getColumn(2).getString();
+  c.locale = OptText(upsert->getColumn(3));
+  c.last_inbound_at = OptInt(upsert->getColumn(4));
+  while (upsert->executeStep()) {
+  }
+  return c;
 }
 
 int64_t CreateContact(SQLite::Database& db, const std::string& channel,
@@ -154,55 +165,66 @@ void SetReachable(SQLite::Database& db, const std::string& channel, const std::s
 
 bool IsCaseworkerChat(SQLite::Database& db, const std::string& channel,
                       const std::string& chat_id) {
-  SQLite::Statement q(db,
-                      "SELECT 1 FROM contacts WHERE channel = ? AND chat_id = ? AND role = "
-                      "'caseworker' LIMIT 1");
-  q.bind(1, channel);
-  q.bind(2, chat_id);
-  return q.executeStep();
+  ScopedStatement q =
+      Prepared(db,
+               "SELECT 1 FROM contacts WHERE channel = ? AND chat_id = ? AND role = "
+               "'caseworker' LIMIT 1");
+  q->bind(1, channel);
+  q->bind(2, chat_id);
+  return q->executeStep();
 }
 
 void AppendJourney(SQLite::Database& db, int64_t contact_id, const std::string& step,
                    int64_t now_ms, const std::string& detail_json) {
-  SQLite::Statement q(db,
-                      "INSERT INTO journey_events(contact_id, organization_id, step, at, detail) "
-                      "SELECT id, organization_id, ?, ?, ? FROM contacts WHERE id = ?");
-  q.bind(1, step);
-  q.bind(2, now_ms);
-  q.bind(3, detail_json);
-  q.bind(4, contact_id);
-  q.exec();
+  ScopedStatement q =
+      Prepared(db,
+               "INSERT INTO journey_events(contact_id, organization_id, step, at, detail) "
+               "SELECT id, organization_id, ?, ?, ? FROM contacts WHERE id = ?");
+  q->bind(1, step);
+  q->bind(2, now_ms);
+  q->bind(3, detail_json);
+  q->bind(4, contact_id);
+  q->exec();
 }
 
 int64_t EnqueueOutbox(SQLite::Database& db, std::optional<int64_t> contact_id,
                       const std::string& channel, const std::string& chat_id,
                       std::optional<int64_t> inbox_id, const OutboundMessage& m, int64_t now_ms) {
-  SQLite::Statement q(db,
-                      "INSERT INTO outbox(contact_id, channel, chat_id, inbox_id, payload, "
-                      "next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
-  BindOpt(q, 1, contact_id);
-  q.bind(2, channel);
-  q.bind(3, chat_id);
-  BindOpt(q, 4, inbox_id);
-  q.bind(5, Dump(ToJson(m)));
-  q.bind(6, now_ms);
-  q.bind(7, now_ms);
-  q.exec();
+  ScopedStatement q =
+      Prepared(db,
+               "INSERT INTO outbox(contact_id, channel, chat_id, inbox_id, payload, "
+               "next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  BindOpt(*q, 1, contact_id);
+  q->bind(2, channel);
+  q->bind(3, chat_id);
+  BindOpt(*q, 4, inbox_id);
+  q->bind(5, Dump(ToJson(m)));
+  q->bind(6, now_ms);
+  q->bind(7, now_ms);
+  q->exec();
   return db.getLastInsertRowid();
 }
 
-std::vector<OutboxRow> DueOutbox(SQLite::Database& db, int64_t now_ms, int limit) {
+std::vector<OutboxRow> DueOutbox(SQLite::Database& db, int64_t now_ms, int limit,
+                                 const std::vector<std::string>& channels) {
+  if (channels.empty()) return {};
+  std::string marks;
+  for (size_t i = 0; i < channels.size(); ++i) marks += i ? ", ?" : "?";
   SQLite::Statement q(
       db,
-      "SELECT o.id, o.channel, o.chat_id, o.contact_id, COALESCE(c.status, 'active'), "
-      "c.last_inbound_at, o.attempts, o.payload FROM outbox o "
-      "LEFT JOIN contacts c ON c.id = o.contact_id "
-      "WHERE o.status = 'queued' AND o.next_attempt_at <= ? AND NOT EXISTS ("
-      "  SELECT 1 FROM outbox p WHERE p.channel = o.channel AND p.chat_id = o.chat_id "
-      "  AND p.status IN ('queued', 'sending') AND p.id < o.id) "
-      "ORDER BY o.next_attempt_at, o.id LIMIT ?");
-  q.bind(1, now_ms);
-  q.bind(2, limit);
+      std::string("SELECT o.id, o.channel, o.chat_id, o.contact_id, COALESCE(c.status, 'active'), "
+                  "c.last_inbound_at, o.attempts, o.payload FROM outbox o "
+                  "LEFT JOIN contacts c ON c.id = o.contact_id "
+                  "WHERE o.status = 'queued' AND o.next_attempt_at <= ? AND o.channel IN (") +
+          marks +
+          ") AND NOT EXISTS ("
+          "  SELECT 1 FROM outbox p WHERE p.channel = o.channel AND p.chat_id = o.chat_id "
+          "  AND p.status IN ('queued', 'sending') AND p.id < o.id) "
+          "ORDER BY o.next_attempt_at, o.id LIMIT ?");
+  int i = 1;
+  q.bind(i++, now_ms);
+  for (const std::string& c : channels) q.bind(i++, c);
+  q.bind(i++, limit);
   std::vector<OutboxRow> out;
   while (q.executeStep()) {
     OutboxRow r;
@@ -228,37 +250,40 @@ std::optional<int64_t> NextOutboxDue(SQLite::Database& db) {
 
 void MarkOutboxSent(SQLite::Database& db, int64_t id, const std::string& platform_message_id,
                     int64_t now_ms) {
-  SQLite::Statement q(db,
-                      "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, "
-                      "platform_message_id = NULLIF(?, ''), last_error = NULL WHERE id = ?");
-  q.bind(1, now_ms);
-  q.bind(2, platform_message_id);
-  q.bind(3, id);
-  q.exec();
+  ScopedStatement q =
+      Prepared(db,
+               "UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, "
+               "platform_message_id = NULLIF(?, ''), last_error = NULL WHERE id = ?");
+  q->bind(1, now_ms);
+  q->bind(2, platform_message_id);
+  q->bind(3, id);
+  q->exec();
 }
 
 void MarkOutboxRetry(SQLite::Database& db, int64_t id, int attempts, int64_t next_attempt_at,
                      const std::string& error) {
-  SQLite::Statement q(db,
-                      "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? "
-                      "WHERE id = ?");
-  q.bind(1, attempts);
-  q.bind(2, next_attempt_at);
-  q.bind(3, error);
-  q.bind(4, id);
-  q.exec();
+  ScopedStatement q =
+      Prepared(db,
+               "UPDATE outbox SET attempts = ?, next_attempt_at = ?, last_error = ? "
+               "WHERE id = ?");
+  q->bind(1, attempts);
+  q->bind(2, next_attempt_at);
+  q->bind(3, error);
+  q->bind(4, id);
+  q->exec();
 }
 
 void MarkOutboxFinal(SQLite::Database& db, int64_t id, const std::string& status,
                      const std::string& error, int64_t now_ms) {
-  SQLite::Statement q(db,
-                      "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, "
-                      "delivery_updated_at = ? WHERE id = ?");
-  q.bind(1, status);
-  q.bind(2, error);
-  q.bind(3, now_ms);
-  q.bind(4, id);
-  q.exec();
+  ScopedStatement q =
+      Prepared(db,
+               "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ?, "
+               "delivery_updated_at = ? WHERE id = ?");
+  q->bind(1, status);
+  q->bind(2, error);
+  q->bind(3, now_ms);
+  q->bind(4, id);
+  q->exec();
 }
 
 void MoveChat(SQLite::Database& db, const std::string& channel, const std::string& old_chat_id,

@@ -48,9 +48,8 @@ std::optional<ContactRecord> FindContact(SQLite::Database& db, const std::string
 // Creates the contact of a message's sender or updates it: last inbound time,
 // chat id, display name, and `active` again if it had blocked us (writing to us
 // proves it is reachable). `locale` is set only when the contact has none.
-// Returns the contact and whether it was created.
-std::pair<ContactRecord, bool> TouchContact(SQLite::Database& db, const InboundMessage& m,
-                                            const std::string& locale, int64_t now_ms);
+ContactRecord TouchContact(SQLite::Database& db, const InboundMessage& m, const std::string& locale,
+                           int64_t now_ms);
 
 // Creates a contact with no message yet (a web chat session).
 int64_t CreateContact(SQLite::Database& db, const std::string& channel,
@@ -84,9 +83,10 @@ struct OutboxRow {
   OutboundMessage message;
 };
 
-// Queued rows due at `now_ms`, each the oldest unsent row of its chat (order
-// per chat), oldest due first.
-std::vector<OutboxRow> DueOutbox(SQLite::Database& db, int64_t now_ms, int limit);
+// Queued rows of `channels` due at `now_ms`, each the oldest unsent row of its
+// chat (order per chat), oldest due first.
+std::vector<OutboxRow> DueOutbox(SQLite::Database& db, int64_t now_ms, int limit,
+                                 const std::vector<std::string>& channels);
 // The earliest next_attempt_at of a queued row, if any.
 std::optional<int64_t> NextOutboxDue(SQLite::Database& db);
 
