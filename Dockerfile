@@ -13,11 +13,11 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-# Tests that read ../shared (platform fixtures, ESCO, MELO) carry the label
-# "shared" and need that folder, which is not in the build context.
+# ../shared (platform fixtures, ESCO, MELO) is not in the build context: the
+# tests that read it are skipped here (WORKMATCH_NO_SHARED=1) and run in CI.
 RUN cmake --preset dev \
  && cmake --build --preset dev \
- && ctest --preset dev --label-exclude shared --parallel "$(nproc)"
+ && WORKMATCH_NO_SHARED=1 ctest --preset dev --parallel "$(nproc)"
 RUN cmake --preset release \
  && cmake --build --preset release \
  && strip build/release/bot/workmatch

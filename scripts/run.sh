@@ -23,15 +23,18 @@ listen="${WORKMATCH_LISTEN:-127.0.0.1:8080}"
 cat <<MSG
 
 WorkMatch is starting on http://${listen}
+  Chat with it:    http://${listen}/chat/   (open it in a browser, also on a phone)
   Is it up?        http://${listen}/healthz
   Ready to serve?  http://${listen}/readyz
   Metrics:         http://${listen}/metrics
   Database:        ${WORKMATCH_DB} (demo data loaded on first run)
 
 Turn channels on by setting, before this command:
-  Telegram:  TELEGRAM_BOT_TOKEN (from @BotFather) and TELEGRAM_WEBHOOK_SECRET
+  Telegram:  TELEGRAM_BOT_TOKEN (from @BotFather) and TELEGRAM_WEBHOOK_SECRET, then
+             $bin telegram set-webhook https://YOUR-HOST/webhooks/telegram
   WhatsApp:  WHATSAPP_ACCESS_TOKEN, WHATSAPP_PHONE_NUMBER_ID, WHATSAPP_APP_SECRET
-             and WHATSAPP_VERIFY_TOKEN (from the Meta app dashboard)
+             and WHATSAPP_VERIFY_TOKEN (from the Meta app dashboard); callback URL
+             https://YOUR-HOST/webhooks/whatsapp
   All settings: $bin serve --help
 
 Stop with Ctrl-C.

@@ -108,7 +108,12 @@ int RunServe(const Config& config) {
   SystemClock clock;
   Metrics metrics;
   ChangeSignal outbox_signal;
-  OutboxDispatcher dispatcher(**db, clock, (*senders)->by_channel, metrics);
+  DispatcherOptions dispatch;
+  dispatch.policies["telegram"].per_second = config.telegram.send_rate;
+  dispatch.policies["telegram"].chat_per_second = config.telegram.chat_send_rate;
+  dispatch.policies["whatsapp"].per_second = config.whatsapp.send_rate;
+  dispatch.policies["whatsapp"].chat_per_second = config.whatsapp.chat_send_rate;
+  OutboxDispatcher dispatcher(**db, clock, (*senders)->by_channel, metrics, dispatch);
   PlaceholderHandler handler(*catalog);
   InboxProcessor processor(**db, handler, *catalog, clock, (*senders)->by_channel, [&] {
     dispatcher.Notify();

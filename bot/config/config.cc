@@ -14,7 +14,7 @@
 namespace workmatch {
 namespace {
 
-constexpr std::array<SettingInfo, 15> kSettings = {{
+constexpr std::array<SettingInfo, 19> kSettings = {{
     {"WORKMATCH_DB", "SQLite database file", "./var/workmatch.db"},
     {"WORKMATCH_LISTEN", "host:port the HTTP server listens on", "127.0.0.1:8080"},
     {"WORKMATCH_ADMIN_TOKEN", "bearer token of the admin API, at least 24 characters",
@@ -29,11 +29,15 @@ constexpr std::array<SettingInfo, 15> kSettings = {{
     {"TELEGRAM_WEBHOOK_SECRET", "secret_token given to setWebhook, 1-256 of A-Z a-z 0-9 _ -",
      "(Telegram off)"},
     {"TELEGRAM_API_BASE", "Bot API base URL", "https://api.telegram.org"},
+    {"TELEGRAM_SEND_RATE", "messages per second to all chats together", "25"},
+    {"TELEGRAM_CHAT_SEND_RATE", "messages per second to one chat, on average", "1"},
     {"WHATSAPP_ACCESS_TOKEN", "Cloud API access token", "(WhatsApp off)"},
     {"WHATSAPP_PHONE_NUMBER_ID", "id of the business phone number that sends", "(WhatsApp off)"},
     {"WHATSAPP_APP_SECRET", "app secret that signs webhook deliveries", "(WhatsApp off)"},
     {"WHATSAPP_VERIFY_TOKEN", "token Meta sends when verifying the webhook", "(WhatsApp off)"},
     {"WHATSAPP_API_BASE", "Graph API base URL", "https://graph.facebook.com/v21.0"},
+    {"WHATSAPP_SEND_RATE", "messages per second from the business number", "70"},
+    {"WHATSAPP_CHAT_SEND_RATE", "messages per second to one person, on average", "0.17"},
 }};
 
 struct Source {
@@ -144,6 +148,17 @@ void ApplyListen(const Source& src, Config& c, Problems& p) {
   }
   c.listen_host = host;
   c.listen_port = static_cast<int>(*port);
+}
+
+void ApplyRate(const char* name, const Source& src, Problems& p, double& out) {
+  char* end = nullptr;
+  double v = std::strtod(src.value.c_str(), &end);
+  if (src.value.empty() || end != src.value.c_str() + src.value.size() || !(v > 0) || v > 10000) {
+    p.Add(name, src, fmt::format("\"{}\" is not a rate above 0", src.value),
+          "set messages per second, e.g. 25 or 0.5");
+    return;
+  }
+  out = v;
 }
 
 void ApplyInt(const char* name, const Source& src, long long lo, long long hi, Problems& p,
@@ -286,6 +301,12 @@ Result<Config> LoadConfig(const EnvLookup& env, const std::optional<std::string>
   if (auto* s = get("WHATSAPP_APP_SECRET")) c.whatsapp.app_secret = s->value;
   if (auto* s = get("WHATSAPP_VERIFY_TOKEN")) c.whatsapp.verify_token = s->value;
 
+  for (auto [name, target] : {std::pair{"TELEGRAM_SEND_RATE", &c.telegram.send_rate},
+                              std::pair{"TELEGRAM_CHAT_SEND_RATE", &c.telegram.chat_send_rate},
+                              std::pair{"WHATSAPP_SEND_RATE", &c.whatsapp.send_rate},
+                              std::pair{"WHATSAPP_CHAT_SEND_RATE", &c.whatsapp.chat_send_rate}}) {
+    if (auto* s = get(name)) ApplyRate(name, *s, problems, *target);
+  }
   for (auto [name, target] : {std::pair{"TELEGRAM_API_BASE", &c.telegram.api_base},
                               std::pair{"WHATSAPP_API_BASE", &c.whatsapp.api_base}}) {
     if (auto* s = get(name)) {

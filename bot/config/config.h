@@ -29,6 +29,8 @@ struct TelegramConfig {
   std::string bot_token;
   std::string webhook_secret;
   std::string api_base = "https://api.telegram.org";
+  double send_rate = 25;      // messages/s to all chats (Telegram allows ~30)
+  double chat_send_rate = 1;  // messages/s to one chat (Telegram allows ~1)
   bool enabled() const { return !bot_token.empty(); }
 };
 
@@ -38,6 +40,8 @@ struct WhatsAppConfig {
   std::string app_secret;
   std::string verify_token;
   std::string api_base = "https://graph.facebook.com/v21.0";
+  double send_rate = 70;         // messages/s from the number (Meta allows 80)
+  double chat_send_rate = 0.17;  // messages/s to one person (Meta: ~1 per 6 s)
   bool enabled() const { return !access_token.empty(); }
 };
 

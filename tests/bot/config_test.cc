@@ -65,6 +65,8 @@ TEST_CASE("Every invalid setting is named with what would be right", "[bot][conf
       {"WORKMATCH_ADMIN_TOKEN", "short", "shorter than 24 characters"},
       {"TELEGRAM_API_BASE", "ftp://x", "is not an http(s) URL"},
       {"WORKMATCH_DB", "", "WORKMATCH_DB (environment): is empty"},
+      {"TELEGRAM_SEND_RATE", "fast", "is not a rate above 0"},
+      {"WHATSAPP_CHAT_SEND_RATE", "0", "is not a rate above 0"},
   };
   for (const Case& k : cases) {
     INFO(k.name << "=" << k.value);
@@ -161,6 +163,10 @@ TEST_CASE("The documented defaults are the defaults in force", "[bot][config]") 
   CHECK(implicit->read_timeout_ms == spelled_out->read_timeout_ms);
   CHECK(implicit->telegram.api_base == spelled_out->telegram.api_base);
   CHECK(implicit->whatsapp.api_base == spelled_out->whatsapp.api_base);
+  CHECK(implicit->telegram.send_rate == spelled_out->telegram.send_rate);
+  CHECK(implicit->telegram.chat_send_rate == spelled_out->telegram.chat_send_rate);
+  CHECK(implicit->whatsapp.send_rate == spelled_out->whatsapp.send_rate);
+  CHECK(implicit->whatsapp.chat_send_rate == spelled_out->whatsapp.chat_send_rate);
 }
 
 }  // namespace
