@@ -111,6 +111,15 @@ std::vector<OutboxDispatcher::Pick> OutboxDispatcher::PickDue(size_t& finished, 
       ready.push_back(channel);
     }
   }
+  uint64_t pass = 0;
+  {
+    std::lock_guard lock(mutex_);
+    pass = ++passes_;
+    // Rows finished before this pass began are committed: this read sees them.
+    for (auto it = recently_done_.begin(); it != recently_done_.end();) {
+      it = it->second < pass ? recently_done_.erase(it) : std::next(it);
+    }
+  }
   std::vector<OutboxRow> rows;
   Status s = db_.Read([&](SQLite::Database& conn) {
     rows = DueOutbox(conn, now, options_.batch, ready);
@@ -126,7 +135,7 @@ std::vector<OutboxDispatcher::Pick> OutboxDispatcher::PickDue(size_t& finished, 
     std::lock_guard lock(mutex_);
     for (OutboxRow& row : rows) {
       const std::string chat = ChatKey(row);
-      if (in_flight_chats_.count(chat)) continue;
+      if (in_flight_chats_.count(chat) || recently_done_.count(row.id)) continue;
       if (row.contact_status == "blocked" || row.contact_status == "opted_out" ||
           row.contact_status == "erased") {
         finals.emplace_back(row.id, "unreachable: contact " + row.contact_status);
@@ -208,6 +217,7 @@ void OutboxDispatcher::SendOne(const Pick& pick) {
   {
     std::lock_guard lock(mutex_);
     in_flight_chats_.erase(ChatKey(pick.row));
+    recently_done_[pick.row.id] = passes_;
     poked_ = true;  // the chat's next row may go now
   }
   cv_.notify_one();

@@ -101,6 +101,11 @@ class OutboxDispatcher {
   bool stopping_ = false;
   bool poked_ = false;
   std::set<std::string> in_flight_chats_;
+  // Rows whose outcome was recorded while a read of the outbox may have been
+  // under way: that read's snapshot can still show them queued. By row id, the
+  // pass counter when they finished.
+  std::map<int64_t, uint64_t> recently_done_;
+  uint64_t passes_ = 0;
   std::map<std::string, int64_t> paused_until_;  // by channel
   std::map<std::string, TokenBucket> channel_buckets_;
   std::map<std::string, TokenBucket> chat_buckets_;
