@@ -7,10 +7,9 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/result.h"
 
@@ -21,7 +20,7 @@ class Client;
 namespace workmatch {
 
 struct HttpAnswer {
-  int status = 0;        // 0 when no answer came (network error, timeout)
+  int status = 0;  // 0 when no answer came (network error, timeout)
   std::string body;
   std::string network_error;  // set when status == 0
 };
@@ -31,7 +30,7 @@ class HttpClient {
   // `base_url`: "https://api.telegram.org" or "http://127.0.0.1:9000/v21.0"
   // (a path prefix is kept). Error "http.base_url" when it cannot be parsed.
   static Result<std::unique_ptr<HttpClient>> Create(const std::string& base_url,
-                                                     std::chrono::milliseconds timeout);
+                                                    std::chrono::milliseconds timeout);
   ~HttpClient();
 
   // POSTs `body` as JSON to base path + `path`, with `bearer` as Authorization when set.

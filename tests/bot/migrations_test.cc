@@ -12,15 +12,7 @@
 namespace workmatch {
 namespace {
 
-int64_t Count(Database& db, const std::string& sql) {
-  int64_t n = -1;
-  REQUIRE(db.Read([&](SQLite::Database& c) {
-    SQLite::Statement q(c, sql);
-    q.executeStep();
-    n = q.getColumn(0).getInt64();
-  }));
-  return n;
-}
+int64_t Count(Database& db, const std::string& sql) { return testing::QueryInt(db, sql); }
 
 TEST_CASE("The built-in migrations are numbered without gaps", "[bot][storage]") {
   auto migrations = BuiltinMigrations();

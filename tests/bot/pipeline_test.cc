@@ -57,15 +57,7 @@ class RecordingHandler final : public MessageHandler {
 };
 thread_local std::mt19937 RecordingHandler::rng_{42};
 
-int64_t Count(Database& db, const std::string& sql) {
-  int64_t n = -1;
-  REQUIRE(db.Read([&](SQLite::Database& c) {
-    SQLite::Statement q(c, sql);
-    q.executeStep();
-    n = q.getColumn(0).getInt64();
-  }));
-  return n;
-}
+int64_t Count(Database& db, const std::string& sql) { return testing::QueryInt(db, sql); }
 
 // Inbox ids of one sender in commit order.
 std::vector<std::string> InboxOrder(Database& db, const std::string& sender) {

@@ -3,6 +3,8 @@
 #ifndef WORKMATCH_TESTS_SUPPORT_TEST_DATABASE_H_
 #define WORKMATCH_TESTS_SUPPORT_TEST_DATABASE_H_
 
+#include <SQLiteCpp/Statement.h>
+
 #include <catch2/catch.hpp>
 #include <memory>
 #include <optional>
@@ -22,6 +24,17 @@ inline std::unique_ptr<Database> OpenTestDatabase(const TempDir& dir,
   auto db = Database::Open(options);
   if (!db) FAIL(db.error().message);
   return std::move(db).value();
+}
+
+// The first column of the first row of `sql` (a COUNT, a MAX...).
+inline int64_t QueryInt(Database& db, const std::string& sql) {
+  int64_t n = -1;
+  REQUIRE(db.Read([&](SQLite::Database& c) {
+    SQLite::Statement q(c, sql);
+    q.executeStep();
+    n = q.getColumn(0).getInt64();
+  }));
+  return n;
 }
 
 }  // namespace workmatch::testing

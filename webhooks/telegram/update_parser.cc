@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "webhooks/json_fields.h"
+
 namespace workmatch {
 namespace {
 
@@ -19,15 +21,8 @@ std::string IdString(const json& j, const char* key) {
   throw Malformed{std::string(key) + " is not an id"};
 }
 
-std::string Str(const json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
-}
-
-std::optional<std::string> OptStr(const json& j, const char* key) {
-  std::string s = Str(j, key);
-  if (s.empty()) return std::nullopt;
-  return s;
-}
+constexpr auto Str = StringField;
+constexpr auto OptStr = OptionalStringField;
 
 bool IsDeepLinkPayload(std::string_view p) {
   if (p.empty() || p.size() > 64) return false;

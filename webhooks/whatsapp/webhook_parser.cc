@@ -5,6 +5,8 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "webhooks/json_fields.h"
+
 namespace workmatch {
 namespace {
 
@@ -14,15 +16,8 @@ struct Malformed {
   std::string what;
 };
 
-std::string Str(const json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
-}
-
-std::optional<std::string> OptStr(const json& j, const char* key) {
-  std::string s = Str(j, key);
-  if (s.empty()) return std::nullopt;
-  return s;
-}
+constexpr auto Str = StringField;
+constexpr auto OptStr = OptionalStringField;
 
 // Meta sends Unix seconds as a string.
 int64_t Millis(const json& j) {
