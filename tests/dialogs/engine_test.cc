@@ -146,7 +146,7 @@ TEST_CASE("Arabic answers are understood with native digits and letter variants"
   CHECK_THAT(years.effects.messages.at(0).text, Catch::Contains("سنوات"));
 }
 
-TEST_CASE("Declining consent offers services; too many bad answers offer a person",
+TEST_CASE("Declining consent offers services and too many bad answers offer a person",
           "[dialogs][engine]") {
   Catalog catalog = TestCatalog();
   auto flows = FlowSet::Load(Files({"test_welcome.json", "test_intake.json"}), catalog);
