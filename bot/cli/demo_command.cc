@@ -1,5 +1,4 @@
 // `workmatch demo`: loads the demo data set and says what it did.
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <iostream>
@@ -17,12 +16,9 @@ std::string Line(const char* what, const SaveCounts& c) {
                      c.unchanged);
 }
 
-Result<bool> HasOrganizations(Database& db) {
+Result<bool> AnyOrganization(Database& db) {
   bool any = false;
-  Status s = db.Read([&](SQLite::Database& conn) {
-    SQLite::Statement q(conn, "SELECT 1 FROM organizations LIMIT 1");
-    any = q.executeStep();
-  });
+  Status s = db.Read([&](SQLite::Database& conn) { any = HasOrganizations(conn); });
   if (!s) return s.error();
   return any;
 }
@@ -38,7 +34,7 @@ int RunDemo(const Config& config, const DemoOptions& options) {
     return 1;
   }
   if (options.if_empty) {
-    auto any = HasOrganizations(**db);
+    auto any = AnyOrganization(**db);
     if (!any) {
       std::cerr << "workmatch demo: " << any.error().message << "\n";
       return 1;

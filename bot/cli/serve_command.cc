@@ -1,5 +1,4 @@
 // `workmatch serve`: the composition root of the running service.
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -21,6 +20,7 @@
 #include "bot/pipeline/outbox_dispatcher.h"
 #include "bot/pipeline/placeholder_handler.h"
 #include "bot/storage/database.h"
+#include "bot/storage/message_store.h"
 #include "bot/system_clock.h"
 #include "bot/version.h"
 #include "webhooks/telegram/telegram_sender.h"
@@ -30,23 +30,18 @@
 namespace workmatch {
 namespace {
 
-// Rows of `table` in `status` (a queue depth), or -1 when unreadable.
-double CountWhere(Database& db, const char* sql) {
-  double n = -1;
-  Status s = db.Read([&](SQLite::Database& conn) {
-    SQLite::Statement q(conn, sql);
-    if (q.executeStep()) n = static_cast<double>(q.getColumn(0).getInt64());
-  });
-  return s ? n : -1;
+// A queue depth for /metrics, or -1 when the database cannot be read.
+double Depth(Database& db, int64_t QueueDepths::*which) {
+  QueueDepths d;
+  Status s = db.Read([&](SQLite::Database& conn) { d = ReadQueueDepths(conn); });
+  return s ? static_cast<double>(d.*which) : -1;
 }
 
 void AddQueueGauges(Metrics& metrics, Database& db, HttpServer& server) {
-  metrics.AddGauge("workmatch_inbox_pending", "Accepted messages not yet processed.", [&db] {
-    return CountWhere(db, "SELECT COUNT(*) FROM inbox WHERE status = 'pending'");
-  });
-  metrics.AddGauge("workmatch_outbox_queued", "Messages waiting to be sent.", [&db] {
-    return CountWhere(db, "SELECT COUNT(*) FROM outbox WHERE status = 'queued'");
-  });
+  metrics.AddGauge("workmatch_inbox_pending", "Accepted messages not yet processed.",
+                   [&db] { return Depth(db, &QueueDepths::inbox_pending); });
+  metrics.AddGauge("workmatch_outbox_queued", "Messages waiting to be sent.",
+                   [&db] { return Depth(db, &QueueDepths::outbox_queued); });
   metrics.AddGauge("workmatch_db_write_queue", "Writes waiting for the database writer.",
                    [&db] { return static_cast<double>(db.PendingWrites()); });
   metrics.AddGauge("workmatch_http_queued_connections",

@@ -1,6 +1,5 @@
 #include "bot/demo/demo.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -48,11 +47,7 @@ Result<DemoSummary> LoadDemo(Database& db, const Clock& clock) {
 
 Result<bool> DemoLoaded(Database& db) {
   bool found = false;
-  Status s = db.Read([&](SQLite::Database& conn) {
-    SQLite::Statement q(conn, "SELECT 1 FROM organizations WHERE slug = ?");
-    q.bind(1, kHubSlug);
-    found = q.executeStep();
-  });
+  Status s = db.Read([&](SQLite::Database& conn) { found = HasOrganization(conn, kHubSlug); });
   if (!s) return s.error();
   return found;
 }

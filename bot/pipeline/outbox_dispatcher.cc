@@ -141,14 +141,8 @@ std::vector<OutboxDispatcher::Pick> OutboxDispatcher::PickDue(size_t& finished, 
         finals.emplace_back(row.id, "unreachable: contact " + row.contact_status);
         continue;
       }
+      // Only channels with a sender were read (`ready`).
       auto sender = senders_.find(row.channel);
-      if (sender == senders_.end() || !sender->second) {
-        if (warned_channels_.insert(row.channel).second) {
-          log::Warn("outbox", "messages wait for a channel that is off",
-                    {{"channel", row.channel}});
-        }
-        continue;
-      }
       if (row.channel == "whatsapp") {
         int64_t window =
             std::chrono::duration_cast<std::chrono::milliseconds>(options_.whatsapp_window).count();
@@ -285,11 +279,8 @@ void OutboxDispatcher::Record(const OutboxRow& row, const SendResult& r) {
     if (r.new_chat_id) MoveChat(conn, row.channel, row.chat_id, *r.new_chat_id);
     if (final_state) {
       MarkOutboxFinal(conn, row.id, final_status, error, now);
-      if (r.outcome == SendOutcome::kUnreachable) {
-        SQLite::Statement q(conn, "SELECT external_id FROM contacts WHERE id = ?");
-        q.bind(1, row.contact_id.value_or(-1));
-        if (q.executeStep())
-          SetReachable(conn, row.channel, q.getColumn(0).getString(), false, now);
+      if (r.outcome == SendOutcome::kUnreachable && row.contact_id) {
+        MarkContactBlocked(conn, *row.contact_id, now);
       }
       return;
     }

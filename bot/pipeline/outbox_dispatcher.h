@@ -109,7 +109,6 @@ class OutboxDispatcher {
   std::map<std::string, int64_t> paused_until_;  // by channel
   std::map<std::string, TokenBucket> channel_buckets_;
   std::map<std::string, TokenBucket> chat_buckets_;
-  std::set<std::string> warned_channels_;
   std::mt19937 rng_;
   std::deque<Pick> to_send_;
   std::condition_variable send_cv_;

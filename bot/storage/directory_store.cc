@@ -157,6 +157,17 @@ UpsertResult SaveContact(SQLite::Database& db, const ContactSeed& c, int64_t now
                    now_ms);
 }
 
+bool HasOrganizations(SQLite::Database& db) {
+  SQLite::Statement q(db, "SELECT 1 FROM organizations LIMIT 1");
+  return q.executeStep();
+}
+
+bool HasOrganization(SQLite::Database& db, const std::string& slug) {
+  SQLite::Statement q(db, "SELECT 1 FROM organizations WHERE slug = ?");
+  q.bind(1, slug);
+  return q.executeStep();
+}
+
 std::map<std::string, int64_t> CountRows(SQLite::Database& db) {
   std::map<std::string, int64_t> out;
   for (const char* table : {"organizations", "opportunities", "opportunity_skills",

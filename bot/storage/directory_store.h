@@ -30,6 +30,10 @@ UpsertResult SaveOrganization(SQLite::Database& db, const Organization& org, int
 UpsertResult SaveOpportunity(SQLite::Database& db, const Opportunity& opp, int64_t now_ms);
 UpsertResult SaveContact(SQLite::Database& db, const ContactSeed& contact, int64_t now_ms);
 
+// True when any organization exists / when `slug` exists.
+bool HasOrganizations(SQLite::Database& db);
+bool HasOrganization(SQLite::Database& db, const std::string& slug);
+
 // Rows per table, for summaries and tests: {"organizations": 13, ...}.
 std::map<std::string, int64_t> CountRows(SQLite::Database& db);
 

@@ -87,6 +87,17 @@ void FinishInbox(SQLite::Database& db, int64_t inbox_id, const std::string& stat
   q->exec();
 }
 
+// Columns: id, role, status, locale, last_inbound_at.
+ContactRecord ContactFromRow(SQLite::Statement& q) {
+  ContactRecord c;
+  c.id = q.getColumn(0).getInt64();
+  c.role = q.getColumn(1).getString();
+  c.status = q.getColumn(2).getString();
+  c.locale = OptText(q.getColumn(3));
+  c.last_inbound_at = OptInt(q.getColumn(4));
+  return c;
+}
+
 std::optional<ContactRecord> FindContact(SQLite::Database& db, const std::string& channel,
                                          const std::string& external_id) {
   ScopedStatement q = Prepared(db,
@@ -95,13 +106,7 @@ std::optional<ContactRecord> FindContact(SQLite::Database& db, const std::string
   q->bind(1, channel);
   q->bind(2, external_id);
   if (!q->executeStep()) return std::nullopt;
-  ContactRecord c;
-  c.id = q->getColumn(0).getInt64();
-  c.role = q->getColumn(1).getString();
-  c.status = q->getColumn(2).getString();
-  c.locale = OptText(q->getColumn(3));
-  c.last_inbound_at = OptInt(q->getColumn(4));
-  return c;
+  return ContactFromRow(*q);
 }
 
 ContactRecord TouchContact(SQLite::Database& db, const InboundMessage& m, const std::string& locale,
@@ -126,12 +131,7 @@ ContactRecord TouchContact(SQLite::Database& db, const InboundMessage& m, const 
   BindOpt(*upsert, 6, m.referral);
   upsert->bind(7, now_ms);
   upsert->executeStep();
-  ContactRecord c;
-  c.id = upsert->getColumn(0).getInt64();
-  c.role = upsert->getColumn(1).getString();
-  c.status = upsert->getColumn(2).getString();
-  c.locale = OptText(upsert->getColumn(3));
-  c.last_inbound_at = OptInt(upsert->getColumn(4));
+  ContactRecord c = ContactFromRow(*upsert);
   while (upsert->executeStep()) {
   }
   return c;
@@ -161,6 +161,27 @@ void SetReachable(SQLite::Database& db, const std::string& channel, const std::s
   q.bind(2, channel);
   q.bind(3, external_id);
   q.exec();
+}
+
+void MarkContactBlocked(SQLite::Database& db, int64_t contact_id, int64_t now_ms) {
+  ScopedStatement q = Prepared(db,
+                               "UPDATE contacts SET status = 'blocked', updated_at = ? "
+                               "WHERE id = ? AND status = 'active'");
+  q->bind(1, now_ms);
+  q->bind(2, contact_id);
+  q->exec();
+}
+
+QueueDepths ReadQueueDepths(SQLite::Database& db) {
+  QueueDepths d;
+  SQLite::Statement q(db,
+                      "SELECT (SELECT COUNT(*) FROM inbox WHERE status = 'pending'), "
+                      "(SELECT COUNT(*) FROM outbox WHERE status = 'queued')");
+  if (q.executeStep()) {
+    d.inbox_pending = q.getColumn(0).getInt64();
+    d.outbox_queued = q.getColumn(1).getInt64();
+  }
+  return d;
 }
 
 bool IsCaseworkerChat(SQLite::Database& db, const std::string& channel,

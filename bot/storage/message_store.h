@@ -60,6 +60,16 @@ int64_t CreateContact(SQLite::Database& db, const std::string& channel,
 void SetReachable(SQLite::Database& db, const std::string& channel, const std::string& external_id,
                   bool reachable, int64_t now_ms);
 
+// The platform said the person cannot be reached (blocked us, chat gone).
+void MarkContactBlocked(SQLite::Database& db, int64_t contact_id, int64_t now_ms);
+
+// Queue depths for /metrics.
+struct QueueDepths {
+  int64_t inbox_pending = -1;
+  int64_t outbox_queued = -1;
+};
+QueueDepths ReadQueueDepths(SQLite::Database& db);
+
 // True when `chat_id` is the chat of a caseworker (a caseworker group).
 bool IsCaseworkerChat(SQLite::Database& db, const std::string& channel, const std::string& chat_id);
 
