@@ -5,8 +5,21 @@
 //
 // Session JSON: {"flow", "node", "entered_at_ms", "status" (active | waiting |
 // ended | expired | failed), "vars", "stack" (calls to return from), "retries",
-// "reminded"}. "node" and "entered_at_ms" say where the person is and since
-// when, for the funnel.
+// "reminded", "history" (questions answered, for "back"), "pending" (an
+// occupation to confirm)}. "node" and "entered_at_ms" say where the person is
+// and since when, for the funnel. An ended, expired or failed session starts
+// again at the entry flow with its answers kept (the welcome flow sends a
+// known person to the menu); an end node with "reset" forgets them.
+//
+// Languages: the variable "locale" (set by a language question) overrides the
+// context's locale; "second_locale" (a menu setting; "" for off) adds every
+// message again in that language under the first, separated by a line.
+//
+// Global commands (dialogs/commands.h) work whenever a message arrives:
+// "start" begins again (with a referral code from "/start CODE"), "menu" goes
+// to the menu flow, "back" re-asks the previous question, and help, human,
+// language, stop and delete call the flows of those names ("delete" calls
+// "erase"), which return to the waiting question when they end.
 //
 // Execution is bounded: more than kMaxSteps nodes in one step (a loop in a
 // flow) fails the session cleanly with an apology instead of hanging.
@@ -22,6 +35,7 @@
 #include "core/messaging/messages.h"
 #include "core/text/catalog.h"
 #include "dialogs/flow.h"
+#include "dialogs/taxonomy_lookup.h"
 
 namespace workmatch {
 
@@ -39,8 +53,10 @@ struct DialogInput {
 
 struct DialogContext {
   int64_t now_ms = 0;
-  std::string locale = "en";
+  std::string locale = "en";           // the contact's language or the platform's hint
   std::string entry_flow = "welcome";  // where a new session starts
+  std::string second_locale;           // shown under each message; "" for none
+  const TaxonomyLookup* taxonomy = nullptr;
 };
 
 struct DialogAction {
@@ -66,6 +82,12 @@ class Engine {
   static constexpr int kMaxSteps = 100;
   static constexpr int64_t kReminderAfterMs = 24LL * 3600 * 1000;
   static constexpr int64_t kExpireAfterMs = 7LL * 24 * 3600 * 1000;
+  // After a break this long, an answer that does not fit is met with "welcome
+  // back" and the question again, not with "I did not understand".
+  static constexpr int64_t kBreakAfterMs = 12LL * 3600 * 1000;
+  static constexpr size_t kHistory = 30;          // questions "back" can return to
+  static constexpr size_t kOccupationChoices = 3;  // candidates offered to confirm
+  static constexpr size_t kSkillChoices = 8;
 
   // Both must outlive the engine.
   Engine(const FlowSet& flows, const Catalog& catalog) : flows_(flows), catalog_(catalog) {}

@@ -13,13 +13,14 @@ using nlohmann::json;
 const std::map<std::string, std::set<std::string>> kFields = {
     {"say", {"kind", "text", "args", "next"}},
     {"ask",
-     {"kind", "text", "args", "answer", "save", "next", "retry", "max_retries", "skippable"}},
-    {"set", {"kind", "vars", "profile", "journey", "next"}},
+     {"kind", "text", "args", "answer", "save", "next", "retry", "max_retries", "skippable",
+      "progress"}},
+    {"set", {"kind", "vars", "append", "profile", "journey", "next"}},
     {"branch", {"kind", "cases", "else"}},
     {"action", {"kind", "action", "args", "next"}},
-    {"goto", {"kind", "flow"}},
-    {"call", {"kind", "flow", "next"}},
-    {"end", {"kind"}},
+    {"goto", {"kind", "flow", "node"}},
+    {"call", {"kind", "flow", "node", "next"}},
+    {"end", {"kind", "all", "reset"}},
 };
 const std::set<std::string> kRequiresNext = {"say", "ask", "set", "action", "call"};
 const std::set<std::string> kAnswerTypes = {"choice",     "multi_choice", "text",     "number",
@@ -72,10 +73,27 @@ Node ParseNode(const std::string& id, const json& j, Problems& p) {
   n.journey = Str(j, "journey");
   n.action = Str(j, "action");
   n.flow = Str(j, "flow");
+  n.flow_node = Str(j, "node");
   n.otherwise = Str(j, "else");
   if (j.contains("args")) n.args = j["args"];
   if (j.contains("vars")) n.vars = j["vars"];
   if (j.contains("profile")) n.profile = j["profile"];
+  if (j.contains("append")) n.append = j["append"];
+  for (const char* key : {"vars", "append", "profile", "args"}) {
+    if (j.contains(key) && !j[key].is_object()) p.Add(id, fmt::format("\"{}\" must be an object", key));
+  }
+  n.end_all = j.contains("all") && j["all"].is_boolean() && j["all"].get<bool>();
+  n.reset = j.contains("reset") && j["reset"].is_boolean() && j["reset"].get<bool>();
+  if (j.contains("progress")) {
+    const json& pr = j["progress"];
+    if (!pr.is_array() || pr.size() != 2 || !pr[0].is_number_integer() ||
+        !pr[1].is_number_integer() || pr[0].get<int>() < 1 || pr[0].get<int>() > pr[1].get<int>()) {
+      p.Add(id, "progress must be [step, of] with 1 <= step <= of");
+    } else {
+      n.progress_step = pr[0].get<int>();
+      n.progress_of = pr[1].get<int>();
+    }
+  }
   if (j.contains("skippable"))
     n.skippable = j["skippable"].is_boolean() && j["skippable"].get<bool>();
   if (j.contains("max_retries")) {
@@ -193,6 +211,13 @@ Result<FlowSet> FlowSet::Load(const std::vector<std::pair<std::string, std::stri
     }
     all.insert(all.end(), p.lines().begin(), p.lines().end());
   }
+  // Nodes other flows enter directly (goto / call with "node") are starts too.
+  std::map<std::string, std::vector<std::string>> entries;
+  for (const auto& [name, flow] : set.flows_) {
+    for (const auto& [id, n] : flow.nodes) {
+      if (!n.flow_node.empty()) entries[n.flow].push_back(n.flow_node);
+    }
+  }
   // Links, reachability and texts, once every flow is known.
   for (const auto& [name, flow] : set.flows_) {
     Problems p(file_of[name]);
@@ -208,6 +233,8 @@ Result<FlowSet> FlowSet::Load(const std::vector<std::pair<std::string, std::stri
       for (const BranchCase& c : n.cases) link(n, "cases.next", c.next);
       if (!n.flow.empty() && !set.flows_.count(n.flow)) {
         p.Add(id, fmt::format("flow \"{}\" does not exist", n.flow));
+      } else if (!n.flow_node.empty() && !set.flows_.at(n.flow).nodes.count(n.flow_node)) {
+        p.Add(id, fmt::format("node \"{}\" is not a node of flow \"{}\"", n.flow_node, n.flow));
       }
       if (!n.text.empty()) CheckKey(id, n.text, catalog, p);
       if (n.kind == "ask") CheckKey(id, n.retry.empty() ? "dialog.retry" : n.retry, catalog, p);
@@ -218,6 +245,7 @@ Result<FlowSet> FlowSet::Load(const std::vector<std::pair<std::string, std::stri
     std::set<std::string> seen;
     std::deque<std::string> todo;
     if (flow.nodes.count(flow.start)) todo.push_back(flow.start);
+    for (const std::string& entry : entries[name]) todo.push_back(entry);
     while (!todo.empty()) {
       std::string id = todo.front();
       todo.pop_front();

@@ -6,13 +6,18 @@
 // Node kinds and their fields (anything else is refused):
 //   say    text, args?, next
 //   ask    text, args?, answer {type, choices?, min?, max?}, save?, next,
-//          retry?, max_retries?, skippable?
-//   set    vars?, profile?, journey?, next
+//          retry?, max_retries?, skippable?, progress? [step, of]
+//   set    vars?, append? {list var: value}, profile?, journey?, next
 //   branch cases [{if {var, equals? | is_set?}, next}], else
 //   action action, args?, next
-//   goto   flow                      (continue in another flow's start)
-//   call   flow, next                (run another flow, then come back to next)
-//   end
+//   goto   flow, node?               (continue in another flow, at its start or node)
+//   call   flow, node?, next         (run another flow, then come back to next)
+//   end    all? (end every flow being called, not just this one),
+//          reset? (forget the session's answers too)
+//
+// Values in args, vars, append and profile are literals or "$name" for a
+// session variable; "$_locale_name" is the name of the person's language.
+// An action named "handoff" is the handoff effect (args.reason), not an action.
 // Answer types: choice, multi_choice, text, number, yes_no, date, location,
 // language, occupation, skills, cefr. `text`, `retry` and choice `label`s are
 // catalog keys; loading checks that every locale has them.
@@ -60,13 +65,18 @@ struct Node {
   std::string retry;  // catalog key; default "dialog.retry"
   int max_retries = 3;
   bool skippable = false;
+  int progress_step = 0, progress_of = 0;  // "3 of 9"; 0 when not shown
   nlohmann::json vars = nlohmann::json::object();
+  nlohmann::json append = nlohmann::json::object();
   nlohmann::json profile = nlohmann::json::object();
   std::string journey;
   std::vector<BranchCase> cases;
   std::string otherwise;  // branch "else"
   std::string action;
-  std::string flow;  // goto / call target
+  std::string flow;         // goto / call target
+  std::string flow_node;    // where in it; "" for its start
+  bool end_all = false;
+  bool reset = false;
 };
 
 struct Flow {
