@@ -14,9 +14,14 @@ constexpr std::array<std::string_view, 6> kOrganizationKinds = {
 constexpr std::array<std::string_view, 4> kOpportunityKinds = {"job", "training", "mentoring",
                                                                "service"};
 constexpr std::array<std::string_view, 7> kCefr = {"A1", "A2", "B1", "B2", "C1", "C2", "native"};
-constexpr std::array<std::string_view, 19> kJourneySteps = {"first_contact",
+constexpr std::array<std::string_view, 26> kJourneySteps = {"first_contact",
+                                                            "referred",
                                                             "language_chosen",
                                                             "consent_given",
+                                                            "consent_declined",
+                                                            "consent_withdrawn",
+                                                            "language_changed",
+                                                            "second_language_on",
                                                             "intake_started",
                                                             "intake_completed",
                                                             "alerts_subscribed",
@@ -32,6 +37,7 @@ constexpr std::array<std::string_view, 19> kJourneySteps = {"first_contact",
                                                             "recognition_started",
                                                             "training_enrolled",
                                                             "opted_out",
+                                                            "opted_in",
                                                             "data_erased"};
 
 }  // namespace

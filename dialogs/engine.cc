@@ -83,6 +83,7 @@ class Run {
   json& Vars() { return s_["vars"]; }
   const json& Var(const std::string& name) const {
     static const json kNull;
+    if (!s_.is_object() || !s_.contains("vars")) return kNull;
     const json& vars = s_["vars"];
     return vars.is_object() && vars.contains(name) ? vars[name] : kNull;
   }
@@ -172,6 +173,11 @@ class Run {
 
   // A value, or "$name" for a session variable ("$_locale_name": the language's name).
   json Resolve(const json& v) const {
+    if (v.is_object() || v.is_array()) {
+      json out = v;
+      for (auto& [k, e] : out.items()) e = Resolve(e);
+      return out;
+    }
     if (!v.is_string()) return v;
     const std::string s = v.get<std::string>();
     if (s.size() < 2 || s[0] != '$') return v;
@@ -355,7 +361,10 @@ class Run {
     return MatchChoice(in.text, Labels(options));
   }
   // The parts of an answer that lists several things: "1, 3 and 5", "1 3 5".
-  static std::vector<std::string> Parts(const std::string& text) {
+  static std::vector<std::string> Parts(std::string text) {
+    for (size_t at; (at = text.find("\u060C")) != std::string::npos;) {
+      text.replace(at, 2, ",");  // the Arabic comma
+    }
     std::vector<std::string> out;
     std::string part;
     for (char c : text + ",") {
@@ -445,7 +454,10 @@ class Run {
       if (i) return options[*i].value;
     }
     if (FoldForMatching(in.text).empty()) return std::nullopt;
-    if (type == "occupation") return json{{"text", in.text}};
+    if (type == "occupation") {
+      if (ParseWholeNumber(in.text)) return std::nullopt;  // a number is not a job
+      return json{{"text", in.text}};
+    }
     return json(in.text);  // text
   }
 

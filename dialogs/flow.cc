@@ -5,6 +5,8 @@
 #include <deque>
 #include <set>
 
+#include "core/vocabulary.h"
+
 namespace workmatch {
 namespace {
 
@@ -103,6 +105,9 @@ Node ParseNode(const std::string& id, const json& j, Problems& p) {
     } else {
       n.max_retries = j["max_retries"].get<int>();
     }
+  }
+  if (!n.journey.empty() && !IsIn(JourneySteps(), n.journey)) {
+    p.Add(id, fmt::format("journey step \"{}\" is not in core/vocabulary.h", n.journey));
   }
   if ((n.kind == "say" || n.kind == "ask") && n.text.empty())
     p.Add(id, "needs \"text\" (a catalog key)");

@@ -15,14 +15,16 @@
 #include "bot/observe/log.h"
 #include "bot/observe/metrics.h"
 #include "bot/pipeline/change_signal.h"
+#include "bot/pipeline/dialog_handler.h"
+#include "bot/pipeline/dialog_timer.h"
 #include "bot/pipeline/inbox_processor.h"
 #include "bot/pipeline/intake.h"
 #include "bot/pipeline/outbox_dispatcher.h"
-#include "bot/pipeline/placeholder_handler.h"
 #include "bot/storage/database.h"
 #include "bot/storage/message_store.h"
 #include "bot/system_clock.h"
 #include "bot/version.h"
+#include "dialogs/builtin_flows.h"
 #include "webhooks/telegram/telegram_sender.h"
 #include "webhooks/webchat/webchat.h"
 #include "webhooks/whatsapp/whatsapp_sender.h"
@@ -109,7 +111,9 @@ int RunServe(const Config& config) {
   dispatch.policies["whatsapp"].per_second = config.whatsapp.send_rate;
   dispatch.policies["whatsapp"].chat_per_second = config.whatsapp.chat_send_rate;
   OutboxDispatcher dispatcher(**db, clock, (*senders)->by_channel, metrics, dispatch);
-  PlaceholderHandler handler(*catalog);
+  auto flows = LoadBuiltinFlows(*catalog);
+  if (!flows) return Fail("cannot load the conversations", flows.error());
+  DialogHandler handler(*flows, *catalog, nullptr);
   InboxProcessor processor(**db, handler, *catalog, clock, (*senders)->by_channel, [&] {
     dispatcher.Notify();
     outbox_signal.Notify();
@@ -118,6 +122,11 @@ int RunServe(const Config& config) {
   auto recovered = processor.Start();
   if (!recovered) return Fail("cannot read the inbox", recovered.error());
   dispatcher.Start();
+  DialogTimer timer(**db, handler, clock, [&] {
+    dispatcher.Notify();
+    outbox_signal.Notify();
+  });
+  timer.Start();
 
   HttpOptions http;
   http.host = config.listen_host;
@@ -149,6 +158,7 @@ int RunServe(const Config& config) {
     server.Stop();
   });
   server.Run();  // returns once in-flight requests are answered
+  timer.Stop();
   processor.Stop();
   dispatcher.Stop();
   (*db)->Close();

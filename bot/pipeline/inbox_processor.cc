@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "bot/observe/log.h"
+#include "bot/storage/dialog_store.h"
 #include "bot/storage/message_store.h"
 #include "webhooks/channel_limits.h"
 
@@ -110,6 +111,62 @@ void InboxProcessor::RunAcks() {
 
 void InboxProcessor::Process(const InboxItem& item) { ProcessBatch({item}); }
 
+std::vector<OutboundMessage> InboxProcessor::ApplyDialogOutcome(SQLite::Database& conn,
+                                                                int64_t contact_id,
+                                                                const std::string& locale,
+                                                                const HandlerOutput& out,
+                                                                int64_t now) {
+  std::vector<OutboundMessage> notices;
+  // Erasure first: what the person is told afterwards must survive it.
+  for (const auto& [name, args] : out.actions) {
+    if (name == "erase_data") {
+      EraseContactData(conn, contact_id, now);
+      AppendJourney(conn, contact_id, "data_erased", now);
+    }
+  }
+  if (out.session) SaveSession(conn, contact_id, *out.session, now);
+  for (const std::string& field : ApplyProfile(conn, contact_id, out.profile, now)) {
+    log::Warn("pipeline", "a dialog set an unknown profile field", {{"field", field}});
+  }
+  for (const auto& [name, args] : out.actions) {
+    if (name == "opt_out" || name == "opt_in") {
+      SetOptedOut(conn, contact_id, name == "opt_out", now);
+      if (name == "opt_in") AppendJourney(conn, contact_id, "opted_in", now);
+    } else if (name == "referral") {
+      // A code, or a first message's words, one of which may be a code.
+      std::vector<std::string> candidates;
+      if (args.contains("code") && args["code"].is_string()) candidates.push_back(args["code"]);
+      if (args.contains("text") && args["text"].is_string()) {
+        std::string word;
+        for (char c : args["text"].get<std::string>() + " ") {
+          if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') {
+            word += c;
+          } else {
+            if (word.size() >= 4) candidates.push_back(word);
+            word.clear();
+          }
+        }
+      }
+      for (const std::string& code : candidates) {
+        if (auto organization = AttachReferral(conn, contact_id, code, now)) {
+          AppendJourney(conn, contact_id, "referred", now);
+          OutboundMessage notice;
+          notice.text = catalog_.Format(locale, "referral.attached",
+                                        {{"organization", *organization}});
+          notices.push_back(std::move(notice));
+          break;
+        }
+      }
+    } else if (name != "erase_data") {
+      RecordAction(conn, contact_id, name, args, now);
+    }
+  }
+  if (out.handoff && OpenHandoff(conn, contact_id, *out.handoff, now)) {
+    AppendJourney(conn, contact_id, "handoff_opened", now);
+  }
+  return notices;
+}
+
 void InboxProcessor::ProcessBatch(const std::vector<InboxItem>& items) {
   struct Prepared {
     const InboxItem* item;
@@ -118,6 +175,7 @@ void InboxProcessor::ProcessBatch(const std::vector<InboxItem>& items) {
     HandlerOutput out;
     std::string status = "done";  // or "ignored", "failed"
     std::string error;
+    std::string locale_after;  // the person's language once this message is handled
   };
   std::vector<Prepared> prepared;
   prepared.reserve(items.size());
@@ -130,7 +188,7 @@ void InboxProcessor::ProcessBatch(const std::vector<InboxItem>& items) {
     for (const InboxItem& item : items) {
       const InboundMessage& m = item.message;
       Acknowledge(m);
-      Prepared p{&item, std::nullopt, {}, {}, "done", ""};
+      Prepared p{&item, std::nullopt, {}, {}, "done", "", ""};
       if (m.chat_type != "private" && !IsCaseworkerChat(conn, m.channel, m.chat_id)) {
         // Group chats reach us only when they are a caseworker group (handoff relay).
         p.status = "ignored";
@@ -148,9 +206,12 @@ void InboxProcessor::ProcessBatch(const std::vector<InboxItem>& items) {
                            : catalog_.BestLocale(m.language_hint.value_or("en"));
         if (contact) {
           p.ctx.role = contact->role;
+          p.ctx.second_locale = contact->second_locale.value_or("");
           p.contact_id = contact->id;
+          p.ctx.session = LoadSession(conn, contact->id);
         }
       }
+      p.ctx.now_ms = now;
       try {
         p.out = handler_.Handle(m, p.ctx);
       } catch (const std::exception& e) {
@@ -159,8 +220,17 @@ void InboxProcessor::ProcessBatch(const std::vector<InboxItem>& items) {
         p.status = "failed";
         p.error = e.what();
       }
+      // What this message changed is what the person's next message in the batch sees.
       SenderContext after = p.ctx;
       after.is_new = false;
+      if (p.out.session) after.session = *p.out.session;
+      if (p.out.profile.contains("locale") && p.out.profile["locale"].is_string()) {
+        after.locale = p.out.profile["locale"];
+      }
+      if (p.out.profile.contains("second_locale") && p.out.profile["second_locale"].is_string()) {
+        after.second_locale = p.out.profile["second_locale"];
+      }
+      p.locale_after = after.locale;
       seen[key] = after;
       prepared.push_back(std::move(p));
     }
@@ -182,6 +252,11 @@ void InboxProcessor::ProcessBatch(const std::vector<InboxItem>& items) {
       }
       const ContactRecord record = TouchContact(conn, m, p.ctx.locale, now);
       for (const std::string& step : p.out.journey_steps) AppendJourney(conn, record.id, step, now);
+      std::vector<OutboundMessage> notices = ApplyDialogOutcome(conn, record.id, p.locale_after, p.out, now);
+      for (const OutboundMessage& notice : notices) {
+        EnqueueOutbox(conn, record.id, m.channel, m.chat_id, p.item->inbox_id, notice, now);
+        replies = true;
+      }
       for (const OutboundMessage& reply : p.out.replies) {
         for (const OutboundMessage& part : FitToChannel(m.channel, reply)) {
           EnqueueOutbox(conn, record.id, m.channel, m.chat_id, p.item->inbox_id, part, now);

@@ -76,6 +76,12 @@ class InboxProcessor {
     std::thread thread;
   };
   void RunLane(Lane& lane);
+  // Stores what a dialog decided besides its replies (session, profile,
+  // actions, handoff, referral, opt-out, erasure) and returns notices to send
+  // before the replies (a referral's welcome).
+  std::vector<OutboundMessage> ApplyDialogOutcome(SQLite::Database& conn, int64_t contact_id,
+                                                  const std::string& locale,
+                                                  const HandlerOutput& out, int64_t now);
   void Acknowledge(const InboundMessage& m);
   void RunAcks();
 

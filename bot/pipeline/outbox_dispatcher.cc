@@ -136,8 +136,11 @@ std::vector<OutboxDispatcher::Pick> OutboxDispatcher::PickDue(size_t& finished, 
     for (OutboxRow& row : rows) {
       const std::string chat = ChatKey(row);
       if (in_flight_chats_.count(chat) || recently_done_.count(row.id)) continue;
-      if (row.contact_status == "blocked" || row.contact_status == "opted_out" ||
-          row.contact_status == "erased") {
+      // Opted-out and erased people still get answers to what they write
+      // ("you will get no more messages"), never anything unasked.
+      if (row.contact_status == "blocked" ||
+          ((row.contact_status == "opted_out" || row.contact_status == "erased") &&
+           !row.is_reply)) {
         finals.emplace_back(row.id, "unreachable: contact " + row.contact_status);
         continue;
       }

@@ -95,13 +95,14 @@ ContactRecord ContactFromRow(SQLite::Statement& q) {
   c.status = q.getColumn(2).getString();
   c.locale = OptText(q.getColumn(3));
   c.last_inbound_at = OptInt(q.getColumn(4));
+  c.second_locale = OptText(q.getColumn(5));
   return c;
 }
 
 std::optional<ContactRecord> FindContact(SQLite::Database& db, const std::string& channel,
                                          const std::string& external_id) {
   ScopedStatement q = Prepared(db,
-                               "SELECT id, role, status, locale, last_inbound_at FROM contacts "
+                               "SELECT id, role, status, locale, last_inbound_at, second_locale FROM contacts "
                                "WHERE channel = ? AND external_id = ?");
   q->bind(1, channel);
   q->bind(2, external_id);
@@ -120,9 +121,9 @@ ContactRecord TouchContact(SQLite::Database& db, const InboundMessage& m, const 
       "display_name = COALESCE(excluded.display_name, display_name), "
       "referral_code = COALESCE(referral_code, excluded.referral_code), "
       "locale = COALESCE(locale, excluded.locale), "
-      "status = CASE WHEN status = 'blocked' THEN 'active' ELSE status END, "
+      "status = CASE WHEN status IN ('blocked', 'erased') THEN 'active' ELSE status END, "
       "last_inbound_at = excluded.last_inbound_at, updated_at = excluded.updated_at "
-      "RETURNING id, role, status, locale, last_inbound_at");
+      "RETURNING id, role, status, locale, last_inbound_at, second_locale");
   upsert->bind(1, m.channel);
   upsert->bind(2, m.sender_id);
   upsert->bind(3, m.chat_type == "private" ? m.chat_id : m.sender_id);
@@ -234,7 +235,7 @@ std::vector<OutboxRow> DueOutbox(SQLite::Database& db, int64_t now_ms, int limit
   SQLite::Statement q(
       db,
       std::string("SELECT o.id, o.channel, o.chat_id, o.contact_id, COALESCE(c.status, 'active'), "
-                  "c.last_inbound_at, o.attempts, o.payload FROM outbox o "
+                  "c.last_inbound_at, o.attempts, o.payload, o.inbox_id IS NOT NULL FROM outbox o "
                   "LEFT JOIN contacts c ON c.id = o.contact_id "
                   "WHERE o.status = 'queued' AND o.next_attempt_at <= ? AND o.channel IN (") +
           marks +
@@ -256,6 +257,7 @@ std::vector<OutboxRow> DueOutbox(SQLite::Database& db, int64_t now_ms, int limit
     r.contact_status = q.getColumn(4).getString();
     r.last_inbound_at = OptInt(q.getColumn(5));
     r.attempts = q.getColumn(6).getInt();
+    r.is_reply = q.getColumn(8).getInt() != 0;
     auto m = OutboundFromJson(json::parse(q.getColumn(7).getString(), nullptr, false));
     if (m) r.message = std::move(m).value();
     out.push_back(std::move(r));

@@ -40,6 +40,7 @@ struct ContactRecord {
   std::string status = "active";
   std::optional<std::string> locale;
   std::optional<int64_t> last_inbound_at;
+  std::optional<std::string> second_locale;
 };
 
 std::optional<ContactRecord> FindContact(SQLite::Database& db, const std::string& channel,
@@ -47,7 +48,8 @@ std::optional<ContactRecord> FindContact(SQLite::Database& db, const std::string
 
 // Creates the contact of a message's sender or updates it: last inbound time,
 // chat id, display name, and `active` again if it had blocked us (writing to us
-// proves it is reachable). `locale` is set only when the contact has none.
+// proves it is reachable) or had its data erased (a new start). Opted-out
+// contacts stay opted out until they say "start". `locale` is set only when the contact has none.
 ContactRecord TouchContact(SQLite::Database& db, const InboundMessage& m, const std::string& locale,
                            int64_t now_ms);
 
@@ -90,6 +92,7 @@ struct OutboxRow {
   std::string contact_status = "active";
   std::optional<int64_t> last_inbound_at;
   int attempts = 0;
+  bool is_reply = false;  // answers a message of the person (not an alert or reminder)
   OutboundMessage message;
 };
 

@@ -1,8 +1,11 @@
 #include "core/text/catalog.h"
 
 #include <algorithm>
+#include <unicode/plurrule.h>
+
 #include <catch2/catch.hpp>
 #include <cctype>
+#include <memory>
 #include <filesystem>
 #include <iterator>
 #include <map>
@@ -54,7 +57,8 @@ std::vector<std::string> Keys(const std::map<std::string, std::string>& patterns
 // select/plural argument its branch keywords ("kind:photo").
 struct PatternArgs {
   std::set<std::string> names;
-  std::set<std::string> branches;
+  std::set<std::string> branches;         // select branches: "kind:photo"
+  std::set<std::string> plural_branches;  // plural branches: "count:few", "count:=0"
   bool understood = true;
 };
 
@@ -159,7 +163,7 @@ class PatternScanner {
           out_.understood = false;
           return;
         }
-        out_.branches.insert(name + ":" + keyword);
+        (type == "select" ? out_.branches : out_.plural_branches).insert(name + ":" + keyword);
         ++i_;
         Message();
         if (!At('}')) {
@@ -186,6 +190,20 @@ class PatternScanner {
 
 PatternArgs ScanPattern(std::string_view pattern) { return PatternScanner(pattern).Scan(); }
 
+// The CLDR plural categories of a language ("one", "other"; Arabic also
+// "zero", "two", "few", "many"), from ICU.
+std::set<std::string> PluralCategories(const std::string& locale) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::PluralRules> rules(
+      icu::PluralRules::forLocale(icu::Locale(locale.c_str()), status));
+  REQUIRE(U_SUCCESS(status));
+  std::unique_ptr<icu::StringEnumeration> keywords(rules->getKeywords(status));
+  REQUIRE(U_SUCCESS(status));
+  std::set<std::string> out;
+  while (const char* k = keywords->next(nullptr, status)) out.insert(k);
+  return out;
+}
+
 TEST_CASE("The pattern scanner finds arguments and branches, not keywords or quoted text",
           "[core][catalog]") {
   PatternArgs a = ScanPattern(
@@ -198,7 +216,8 @@ TEST_CASE("The pattern scanner finds arguments and branches, not keywords or quo
   PatternArgs plural = ScanPattern("{n, plural, offset:1 =0 {none} one {# job} other {# jobs}}");
   CHECK(plural.understood);
   CHECK(plural.names == std::set<std::string>{"n"});
-  CHECK(plural.branches == std::set<std::string>{"n:=0", "n:one", "n:other"});
+  CHECK(plural.plural_branches == std::set<std::string>{"n:=0", "n:one", "n:other"});
+  CHECK(plural.branches.empty());
 
   CHECK_FALSE(ScanPattern("{kind, select, photo {x}").understood);
   CHECK_FALSE(ScanPattern("text }").understood);
@@ -259,21 +278,56 @@ TEST_CASE("Every message asks for the same arguments and branches as in English"
       REQUIRE(got.understood);
       CHECK(got.names == want.names);
       CHECK(got.branches == want.branches);
+      // Plurals follow the language's own CLDR categories (Arabic has six,
+      // Ukrainian four): each category the language has, and no other.
+      std::set<std::string> plural_args;
+      for (const std::string& b : want.plural_branches) plural_args.insert(b.substr(0, b.find(':')));
+      std::set<std::string> expected;
+      for (const std::string& arg : plural_args) {
+        for (const std::string& category : PluralCategories(code)) expected.insert(arg + ":" + category);
+      }
+      std::set<std::string> categories;  // explicit "=N" branches are allowed anywhere
+      for (const std::string& b : got.plural_branches) {
+        if (b.find(":=") == std::string::npos) categories.insert(b);
+      }
+      CHECK(categories == expected);
     }
   }
 }
 
 TEST_CASE("Every message formats with sample arguments into finished text", "[core][catalog]") {
+  // Each select branch of English, each plural with numbers that reach every
+  // category (0, 1, 2, 3, 11, 100 in Arabic), text arguments with sample words.
   Catalog catalog = LoadRealCatalog();
+  const auto& english = catalog.Patterns("en");
   for (const std::string& code : catalog.Locales()) {
     for (const auto& [key, pattern] : catalog.Patterns(code)) {
-      for (const std::string& kind : kKinds) {
-        INFO(code << " " << key << " kind=" << kind);
-        std::string out = catalog.Format(code, key, {{"kind", kind}, {"example", int64_t{3}}});
-        CHECK_FALSE(out.empty());
-        CHECK(out != key);  // Format gives the key back when formatting fails
-        CHECK(out.find('{') == std::string::npos);
-        CHECK(out.find('}') == std::string::npos);
+      if (!english.count(key)) continue;
+      PatternArgs args = ScanPattern(english.at(key));
+      std::vector<std::string> select_values = {"other"};
+      for (const std::string& b : args.branches) select_values.push_back(b.substr(b.find(':') + 1));
+      for (int64_t number : {0, 1, 2, 3, 11, 100}) {
+        for (const std::string& choice : select_values) {
+          MessageArgs sample;
+          for (const std::string& name : args.names) {
+            bool plural = false, select = false;
+            for (const std::string& b : args.plural_branches) plural |= b.rfind(name + ":", 0) == 0;
+            for (const std::string& b : args.branches) select |= b.rfind(name + ":", 0) == 0;
+            if (plural || name == "example" || name == "step" || name == "of") {
+              sample.emplace_back(name, number);
+            } else if (select) {
+              sample.emplace_back(name, choice);
+            } else {
+              sample.emplace_back(name, std::string("Sample"));
+            }
+          }
+          INFO(code << " " << key << " number=" << number << " select=" << choice);
+          std::string out = catalog.Format(code, key, sample);
+          CHECK_FALSE(out.empty());
+          CHECK(out != key);  // Format gives the key back when formatting fails
+          CHECK(out.find('{') == std::string::npos);
+          CHECK(out.find('}') == std::string::npos);
+        }
       }
     }
   }

@@ -58,6 +58,14 @@ std::vector<std::pair<std::string, std::string>> Files(const std::vector<std::st
   return out;
 }
 
+DialogContext Ctx(int64_t now_ms, std::string locale, std::string entry_flow) {
+  DialogContext c;
+  c.now_ms = now_ms;
+  c.locale = std::move(locale);
+  c.entry_flow = std::move(entry_flow);
+  return c;
+}
+
 // Drives one conversation, storing the session as text between steps.
 struct Conversation {
   const Engine& engine;
@@ -98,7 +106,7 @@ TEST_CASE("A conversation runs question by question and calls a sub-flow", "[dia
   auto flows = FlowSet::Load(Files({"test_welcome.json", "test_intake.json"}), catalog);
   REQUIRE(flows.ok());
   Engine engine(*flows, catalog);
-  Conversation c{engine, {1000, "en", "welcome"}};
+  Conversation c{engine, Ctx(1000, "en", "welcome")};
 
   auto first = c.Send({DialogInput::Kind::kStart, "", {}, {}});
   REQUIRE(first.effects.messages.size() == 2);
@@ -134,7 +142,7 @@ TEST_CASE("Arabic answers are understood with native digits and letter variants"
   auto flows = FlowSet::Load(Files({"test_welcome.json", "test_intake.json"}), catalog);
   REQUIRE(flows.ok());
   Engine engine(*flows, catalog);
-  Conversation c{engine, {0, "ar", "welcome"}};
+  Conversation c{engine, Ctx(0, "ar", "welcome")};
   auto first = c.Send({DialogInput::Kind::kStart, "", {}, {}});
   CHECK(first.effects.messages.at(0).text == "مرحبا!");
   c.Say("نَعَم");
@@ -152,14 +160,14 @@ TEST_CASE("Declining consent offers services and too many bad answers offer a pe
   auto flows = FlowSet::Load(Files({"test_welcome.json", "test_intake.json"}), catalog);
   REQUIRE(flows.ok());
   Engine engine(*flows, catalog);
-  Conversation no{engine, {0, "en", "welcome"}};
+  Conversation no{engine, Ctx(0, "en", "welcome")};
   no.Send({DialogInput::Kind::kStart, "", {}, {}});
   auto declined = no.Say("No");
   REQUIRE(declined.effects.actions.size() == 1);
   CHECK(declined.effects.actions[0].name == "search_services");
   CHECK(no.Session()["status"] == "ended");
 
-  Conversation lost{engine, {0, "en", "welcome"}};
+  Conversation lost{engine, Ctx(0, "en", "welcome")};
   lost.Send({DialogInput::Kind::kStart, "", {}, {}});
   auto once = lost.Say("banana");  // max_retries 1
   CHECK_FALSE(once.effects.handoff);
@@ -175,7 +183,7 @@ TEST_CASE("A waiting question gets one reminder after a day and expires after a 
   auto flows = FlowSet::Load(Files({"test_welcome.json", "test_intake.json"}), catalog);
   REQUIRE(flows.ok());
   Engine engine(*flows, catalog);
-  Conversation c{engine, {0, "en", "welcome"}};
+  Conversation c{engine, Ctx(0, "en", "welcome")};
   c.Send({DialogInput::Kind::kStart, "", {}, {}});
   c.ctx.now_ms = Engine::kReminderAfterMs - 1;
   CHECK(c.Send({DialogInput::Kind::kTimer, "", {}, {}}).effects.messages.empty());
@@ -197,7 +205,7 @@ TEST_CASE("A loop in the flows fails the session cleanly", "[dialogs][engine]") 
   auto flows = FlowSet::Load(Files({"test_loop.json"}), catalog);
   REQUIRE(flows.ok());
   Engine engine(*flows, catalog);
-  Conversation c{engine, {0, "en", "loop"}};
+  Conversation c{engine, Ctx(0, "en", "loop")};
   auto r = c.Send({DialogInput::Kind::kStart, "", {}, {}});
   CHECK(c.Session()["status"] == "failed");
   CHECK(r.effects.messages.at(0).text == "Something broke.");

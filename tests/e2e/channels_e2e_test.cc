@@ -188,7 +188,8 @@ TEST_CASE("Every WhatsApp fixture is accepted with its signature and a bad one i
                                      .value("messages", json::array())
                                      .size());
   }
-  // Every message is marked as read and answered, except the reaction.
+  // Every message is marked as read and answered (the dialog may answer with
+  // more than one message), except the reaction.
   const std::string path = std::string("/v21.0/") + kPhoneId + "/messages";
   CHECK(whatsapp.WaitFor(path, static_cast<size_t>(2 * messages - 1), seconds(30)));
   service.Stop();
@@ -201,7 +202,8 @@ TEST_CASE("Every WhatsApp fixture is accepted with its signature and a bad one i
     CHECK(r.authorization == "Bearer wa-token");
   }
   CHECK(reads == messages);
-  CHECK(sends == messages - 1);
+  CHECK(sends >= messages - 1);
+  CHECK(Count(db, "SELECT COUNT(DISTINCT inbox_id) FROM outbox") == messages - 1);
 }
 
 TEST_CASE("A retried delivery is answered 200 and processed once", "[e2e][telegram]") {
@@ -371,8 +373,8 @@ TEST_CASE("The web chat holds a conversation through its JSON API", "[e2e][webch
   REQUIRE(replies);
   REQUIRE(replies->status == 200);
   json body = json::parse(replies->body);
-  REQUIRE(body["messages"].size() == 1);
-  CHECK_FALSE(body["messages"][0]["text"].get<std::string>().empty());
+  REQUIRE(body["messages"].size() == 1);  // the welcome: shall we write in this language?
+  CHECK_THAT(body["messages"][0]["text"].get<std::string>(), Catch::Contains("WorkMatch"));
   const int64_t cursor = body["cursor"];
   auto bad_cursor = c.Get("/chat/messages?after=abc", auth);
   REQUIRE(bad_cursor);
@@ -388,7 +390,8 @@ TEST_CASE("The web chat holds a conversation through its JSON API", "[e2e][webch
   auto polled = c.Get("/chat/messages?after=" + std::to_string(cursor), auth);
   later.join();
   REQUIRE(polled);
-  CHECK(json::parse(polled->body)["messages"].size() == 1);
+  // "ще" answers no question: an apology and the question again (one or both by now).
+  CHECK(json::parse(polled->body)["messages"].size() >= 1);
   CHECK(std::chrono::steady_clock::now() - started < seconds(10));
 }
 
