@@ -146,11 +146,11 @@ void AddWebchatRoutes(HttpServer& server, const ChannelDeps& deps) {
                  }
                }
                const auto deadline = std::chrono::steady_clock::now() + deps.webchat.long_poll;
-               std::vector<WebchatRow> rows;
+               std::vector<ChatRow> rows;
                for (;;) {
                  uint64_t seen = deps.outbox_signal.Generation();
                  Status s = deps.db.Read([&](SQLite::Database& conn) {
-                   rows = WebchatMessagesAfter(conn, sender, after, 50);
+                   rows = ChatMessagesAfter(conn, "webchat", sender, after, 50);
                  });
                  if (!s) {
                    SendError(res, 503, "storage_unavailable", "Please try again in a moment.");
@@ -163,7 +163,7 @@ void AddWebchatRoutes(HttpServer& server, const ChannelDeps& deps) {
                }
                nlohmann::json messages = nlohmann::json::array();
                int64_t cursor = after;
-               for (const WebchatRow& row : rows) {
+               for (const ChatRow& row : rows) {
                  messages.push_back(RenderWebchat(row.id, row.message));
                  cursor = row.id;
                }

@@ -55,6 +55,12 @@ int RunCli(int argc, char** argv) {
   demo->add_flag("--if-empty", demo_options.if_empty,
                  "Load only into a database that has no organizations yet");
 
+  ChatOptions chat_options;
+  CLI::App* chat = app.add_subcommand(
+      "chat", "Talk with WorkMatch in the terminal, as a newcomer would on a phone");
+  chat->add_option("--lang", chat_options.lang, "Language to start in (en, ar, fa, uk, ...)");
+  chat->add_option("--as", chat_options.as, "Who is chatting (a name; default: terminal)");
+
   std::string webhook_url;
   CLI::App* telegram = app.add_subcommand("telegram", "Telegram tools");
   telegram->require_subcommand(1);
@@ -128,6 +134,7 @@ int RunCli(int argc, char** argv) {
 
   if (serve->parsed()) return RunServe(*config);
   if (demo->parsed()) return RunDemo(*config, demo_options);
+  if (chat->parsed()) return RunChat(*config, chat_options);
   if (set_webhook->parsed()) return RunTelegramSetWebhook(*config, webhook_url);
   return kUsageError;
 }

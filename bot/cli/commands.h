@@ -17,6 +17,13 @@ struct DemoOptions {
 // `workmatch demo`: loads the demo data set. Returns the exit code.
 int RunDemo(const Config& config, const DemoOptions& options);
 
+struct ChatOptions {
+  std::string lang;             // the language hint of a new conversation ("" for English)
+  std::string as = "terminal";  // who is chatting: the contact's id on the "cli" channel
+};
+// `workmatch chat`: the newcomer's conversation in the terminal. Returns the exit code.
+int RunChat(const Config& config, const ChatOptions& options);
+
 // `workmatch telegram set-webhook URL`: registers the webhook with the secret.
 int RunTelegramSetWebhook(const Config& config, const std::string& url);
 

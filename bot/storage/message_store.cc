@@ -354,19 +354,20 @@ bool ApplyReceipt(SQLite::Database& db, const DeliveryReceipt& r, int64_t now_ms
   return true;
 }
 
-std::vector<WebchatRow> WebchatMessagesAfter(SQLite::Database& db, const std::string& chat_id,
-                                             int64_t after_id, int limit) {
-  SQLite::Statement q(db,
-                      "SELECT id, payload FROM outbox WHERE channel = 'webchat' AND chat_id = ? "
-                      "AND id > ? ORDER BY id LIMIT ?");
-  q.bind(1, chat_id);
-  q.bind(2, after_id);
-  q.bind(3, limit);
-  std::vector<WebchatRow> out;
-  while (q.executeStep()) {
-    auto m = OutboundFromJson(json::parse(q.getColumn(1).getString(), nullptr, false));
+std::vector<ChatRow> ChatMessagesAfter(SQLite::Database& db, const std::string& channel,
+                                       const std::string& chat_id, int64_t after_id, int limit) {
+  ScopedStatement q = Prepared(db,
+                               "SELECT id, payload FROM outbox WHERE channel = ? AND chat_id = ? "
+                               "AND id > ? ORDER BY id LIMIT ?");
+  q->bind(1, channel);
+  q->bind(2, chat_id);
+  q->bind(3, after_id);
+  q->bind(4, limit);
+  std::vector<ChatRow> out;
+  while (q->executeStep()) {
+    auto m = OutboundFromJson(json::parse(q->getColumn(1).getString(), nullptr, false));
     if (!m) continue;
-    out.push_back({q.getColumn(0).getInt64(), std::move(m).value()});
+    out.push_back({q->getColumn(0).getInt64(), std::move(m).value()});
   }
   return out;
 }

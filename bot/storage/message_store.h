@@ -119,13 +119,14 @@ void MoveChat(SQLite::Database& db, const std::string& channel, const std::strin
 // Returns false when no row has that platform id.
 bool ApplyReceipt(SQLite::Database& db, const DeliveryReceipt& r, int64_t now_ms);
 
-struct WebchatRow {
+struct ChatRow {
   int64_t id = 0;
   OutboundMessage message;
 };
-// Outbox rows of one web chat after `after_id`, oldest first.
-std::vector<WebchatRow> WebchatMessagesAfter(SQLite::Database& db, const std::string& chat_id,
-                                             int64_t after_id, int limit);
+// Outbox rows of one chat after `after_id`, oldest first (the web chat's
+// poll, the terminal chat).
+std::vector<ChatRow> ChatMessagesAfter(SQLite::Database& db, const std::string& channel,
+                                       const std::string& chat_id, int64_t after_id, int limit);
 
 }  // namespace workmatch
 

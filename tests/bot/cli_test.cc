@@ -36,7 +36,7 @@ TEST_CASE("workmatch --help lists the subcommands and exits 0", "[cli]") {
 }
 
 TEST_CASE("Every subcommand has --help", "[cli]") {
-  for (const char* sub : {"serve", "demo"}) {
+  for (const char* sub : {"serve", "demo", "chat"}) {
     INFO(sub);
     auto r = Run({WorkmatchBinary(), sub, "--help"});
     CHECK(r.exit_code == 0);
