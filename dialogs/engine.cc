@@ -49,6 +49,10 @@ class Run {
       if (!fresh && status == "waiting") Timer();
       return Done();
     }
+    if (input.kind == DialogInput::Kind::kRepeat) {
+      if (const Node* n = Current(); n && !fresh && status == "waiting") Ask(*n);
+      return Done();
+    }
     std::optional<Command> command;
     if (input.kind == DialogInput::Kind::kAnswer && !input.choice_id) {
       command = RecognizeCommand(input.text, Locale(), catalog_);

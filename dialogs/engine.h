@@ -44,6 +44,7 @@ struct DialogInput {
     kStart,   // the person opened the chat (first contact, /start, back after a break)
     kAnswer,  // a message: text, a pressed choice, a location
     kTimer,   // the host's periodic check: reminders and expiry
+    kRepeat,  // something that answers nothing (a photo): the waiting question again
   };
   Kind kind = Kind::kAnswer;
   std::string text;

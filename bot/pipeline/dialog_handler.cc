@@ -48,9 +48,9 @@ HandlerOutput DialogHandler::Handle(const InboundMessage& m, const SenderContext
                        : catalog_.Format(ctx.locale, "unsupported.received");
       out.replies.push_back(std::move(reply));
       if (!ctx.session.is_null()) {
-        // Then the waiting question again, as if they had come back.
+        // Then the waiting question again.
         HandlerOutput again = FromStep(engine_.Step(
-            ctx.session, DialogInput{DialogInput::Kind::kStart, "", {}, {}}, Context(ctx)));
+            ctx.session, DialogInput{DialogInput::Kind::kRepeat, "", {}, {}}, Context(ctx)));
         for (OutboundMessage& r : again.replies) out.replies.push_back(std::move(r));
         out.session = std::move(again.session);
       }

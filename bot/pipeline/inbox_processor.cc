@@ -117,14 +117,17 @@ std::vector<OutboundMessage> InboxProcessor::ApplyDialogOutcome(SQLite::Database
                                                                 const HandlerOutput& out,
                                                                 int64_t now) {
   std::vector<OutboundMessage> notices;
-  // Erasure first: what the person is told afterwards must survive it.
+  // Erasure first: what the person is told afterwards must survive it, and
+  // no session is kept (the next message starts afresh).
+  bool erased = false;
   for (const auto& [name, args] : out.actions) {
     if (name == "erase_data") {
       EraseContactData(conn, contact_id, now);
       AppendJourney(conn, contact_id, "data_erased", now);
+      erased = true;
     }
   }
-  if (out.session) SaveSession(conn, contact_id, *out.session, now);
+  if (out.session && !erased) SaveSession(conn, contact_id, *out.session, now);
   for (const std::string& field : ApplyProfile(conn, contact_id, out.profile, now)) {
     log::Warn("pipeline", "a dialog set an unknown profile field", {{"field", field}});
   }

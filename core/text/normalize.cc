@@ -22,7 +22,11 @@ UChar32 UnifyArabic(UChar32 c) {
     case 0x0649:
     case 0x0626:
     case 0x06D2:
-      return 0x064A;  // ی ى ئ ے -> ي
+    case 0x06D0:
+    case 0x06CD:
+      return 0x064A;  // ی ى ئ ے, Pashto ې ۍ -> ي
+    case 0x06AB:
+      return 0x06AF;  // Pashto ګ -> گ
     case 0x06A9:
     case 0x06AA:
       return 0x0643;  // ک ڪ -> ك

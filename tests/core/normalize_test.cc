@@ -20,6 +20,9 @@ TEST_CASE("Folding makes the spellings of one answer equal", "[core][text]") {
   CHECK(FoldForMatching("کار") == FoldForMatching("كار"));
   CHECK(FoldForMatching("پرستاری") == FoldForMatching("پرستاري"));
   CHECK(FoldForMatching("می\u200Cخواهم") == FoldForMatching("میخواهم"));
+  // Pashto letters typed on Persian keyboards: ې ۍ as ی, ګ as گ.
+  CHECK(FoldForMatching("بېرته") == FoldForMatching("بیرته"));
+  CHECK(FoldForMatching("ګډ") == FoldForMatching("گډ"));
   // Different words stay different.
   CHECK(FoldForMatching("nurse") != FoldForMatching("nursery"));
   CHECK(FoldForMatching("Ваня") == "ваня");

@@ -16,7 +16,9 @@
 #include <nlohmann/json.hpp>
 
 #include "bot/locales.h"
+#include "core/text/normalize.h"
 #include "dialogs/builtin_flows.h"
+#include "dialogs/commands.h"
 #include "dialogs/engine.h"
 #include "tests/support/fixtures.h"
 #include "tests/support/test_taxonomy.h"
@@ -135,6 +137,112 @@ TEST_CASE("Golden conversations run as recorded", "[dialogs][golden]") {
       CHECK(actual.dump(2) == step.value("expect", json()).dump(2));
     }
     if (update) std::ofstream(file) << golden.dump(2) << "\n";
+  }
+}
+
+}  // namespace
+}  // namespace workmatch
+
+namespace workmatch {
+namespace {
+
+// The first word of a command in a locale ("menu|main menu" -> "menu").
+std::string FirstWord(const Catalog& catalog, const std::string& locale, std::string_view name) {
+  const std::string words = catalog.Patterns(locale).at("command." + std::string(name));
+  return words.substr(0, words.find('|'));
+}
+
+// A person in `locale` at the years question of the intake.
+std::string AtYears(const Engine& engine, DialogContext& ctx) {
+  std::string stored = "null";
+  for (const char* text : {"", "1", "1", "cook"}) {
+    DialogInput in;
+    if (*text == '\0') in.kind = DialogInput::Kind::kStart;
+    in.text = text;
+    stored = engine.Step(json::parse(stored), in, ctx).session.dump();
+  }
+  REQUIRE(json::parse(stored)["node"] == "years");
+  return stored;
+}
+
+TEST_CASE("Every global command works in every language and by its English word",
+          "[dialogs][golden][commands]") {
+  const Product& product = LoadProduct();
+  const Catalog& catalog = product.catalog;
+  Engine engine(product.flows, catalog);
+  for (const std::string& locale : catalog.Locales()) {
+    DialogContext ctx;
+    ctx.now_ms = 1'790'000'000'000;
+    ctx.locale = locale;
+    const std::string at_years = AtYears(engine, ctx);
+    const std::string years_question = catalog.Format(locale, "intake.years", {{"occupation", "cook"}});
+    for (const bool english : {false, true}) {
+      for (std::string_view name : kCommandNames) {
+        const std::string word = english ? std::string(name) : FirstWord(catalog, locale, name);
+        INFO(locale << " " << name << ": \"" << word << "\"");
+        DialogInput in;
+        in.text = word;
+        StepResult r = engine.Step(json::parse(at_years), in, ctx);
+        const json& s = r.session;
+        REQUIRE_FALSE(r.effects.messages.empty());
+        const std::string first = r.effects.messages.front().text;
+        const std::string last = r.effects.messages.back().text;
+        if (name == "menu") {
+          CHECK(s["flow"] == "menu");
+          CHECK(last == catalog.Format(locale, "menu.main"));
+        } else if (name == "help") {
+          CHECK(first == catalog.Format(locale, "help.commands"));
+          CHECK_THAT(last, Catch::Contains(years_question));
+          CHECK(s["node"] == "years");
+        } else if (name == "back") {
+          CHECK(s["node"] == "work");
+        } else if (name == "human") {
+          CHECK(r.effects.handoff == "requested");
+          CHECK(first == catalog.Format(locale, "human.requested"));
+          CHECK(s["node"] == "years");
+        } else if (name == "language") {
+          CHECK(s["flow"] == "language");
+          CHECK(first == catalog.Format(locale, "language.pick"));
+        } else if (name == "stop") {
+          REQUIRE(r.effects.actions.size() == 1);
+          CHECK(r.effects.actions[0].name == "opt_out");
+          CHECK(first == catalog.Format(locale, "stop.done"));
+          CHECK(s["status"] == "ended");
+        } else if (name == "start") {
+          CHECK(r.effects.actions.at(0).name == "opt_in");
+          CHECK(s["flow"] == "menu");  // a known person with consent goes to the menu
+        } else if (name == "delete") {
+          CHECK(s["flow"] == "erase");
+          CHECK(first == catalog.Format(locale, "erase.confirm"));
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("No command word means two commands, and help names each command's word",
+          "[dialogs][golden][commands]") {
+  const Product& product = LoadProduct();
+  const Catalog& catalog = product.catalog;
+  for (const std::string& locale : catalog.Locales()) {
+    std::map<std::string, std::string> owner;
+    const std::string help = catalog.Format(locale, "help.commands");
+    for (std::string_view name : kCommandNames) {
+      INFO(locale << " " << name);
+      const std::string words = catalog.Patterns(locale).at("command." + std::string(name));
+      size_t from = 0;
+      for (;;) {
+        size_t bar = words.find('|', from);
+        std::string word = FoldForMatching(words.substr(from, bar - from));
+        if (!word.empty()) {
+          auto [it, fresh] = owner.emplace(word, std::string(name));
+          CHECK((fresh || it->second == name));
+        }
+        if (bar == std::string::npos) break;
+        from = bar + 1;
+      }
+      if (name != "help") CHECK_THAT(help, Catch::Contains(FirstWord(catalog, locale, name)));
+    }
   }
 }
 
