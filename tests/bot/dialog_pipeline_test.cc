@@ -143,7 +143,7 @@ TEST_CASE("Asking for a person opens one handoff, however often asked", "[bot][d
   CHECK(h.Count("SELECT COUNT(*) FROM journey_events WHERE step = 'handoff_opened'") == 1);
 }
 
-TEST_CASE("Stop opts out until start; the answer to stop is still sent", "[bot][dialogs]") {
+TEST_CASE("Stop opts out until start, and the answer to stop is still sent", "[bot][dialogs]") {
   Host h;
   h.Say("gul", "hi");
   h.Say("gul", "stop");
@@ -196,7 +196,7 @@ TEST_CASE("A photo mid-intake is explained and the question asked again", "[bot]
   CHECK_THAT(texts.back(), Catch::Contains("What work did you do before?"));
 }
 
-TEST_CASE("The timer reminds once after a day and expires after a week; an answer wins",
+TEST_CASE("The timer reminds once after a day and expires after a week, and an answer wins",
           "[bot][dialogs]") {
   Host h;
   DialogTimer timer(*h.db, h.handler, h.clock, nullptr);
