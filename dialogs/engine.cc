@@ -62,6 +62,12 @@ class Run {
       return Done();
     }
     if (command && RunCommand(*command)) return Done();
+    if (!Current()) {
+      // The flows changed under a stored session (a new version removed its
+      // node): begin again at the entry flow, answers kept, rather than fail.
+      Restart(DialogInput{DialogInput::Kind::kStart, "", {}, {}}, std::nullopt);
+      return Done();
+    }
     if (input.kind == DialogInput::Kind::kStart) {
       // Back after a break: say so and ask the waiting question again.
       Say("dialog.welcome_back", json::object());
@@ -69,7 +75,7 @@ class Run {
       return Done();
     }
     if (s_.value("status", "") == "waiting") {
-      if (const Node* n = Current()) Answer(*n, input);
+      Answer(*Current(), input);
     } else {
       Walk();
     }
@@ -110,6 +116,7 @@ class Run {
 
   // A new conversation, or "start" again: answers are kept, the place is not.
   void Restart(const DialogInput& input, const std::optional<Command>& command) {
+    // A session whose node is gone counts as known: its answers are kept.
     json vars = s_.is_object() && s_.contains("vars") && s_["vars"].is_object() ? s_["vars"]
                                                                                  : json::object();
     const bool known = s_.is_object() && s_.contains("flow");

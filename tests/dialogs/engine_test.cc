@@ -200,6 +200,23 @@ TEST_CASE("A waiting question gets one reminder after a day and expires after a 
   CHECK(c.Session()["status"] == "expired");
 }
 
+TEST_CASE("A session whose node no longer exists begins again with its answers kept",
+          "[dialogs][engine]") {
+  Catalog catalog = TestCatalog();
+  auto flows = FlowSet::Load(Files({"test_welcome.json", "test_intake.json"}), catalog);
+  REQUIRE(flows.ok());
+  Engine engine(*flows, catalog);
+  Conversation c{engine, Ctx(0, "en", "welcome")};
+  c.stored = R"({"flow": "intake", "node": "removed_in_v2", "status": "waiting",
+                 "vars": {"work": "care"}, "stack": []})";
+  auto r = c.Say("5");
+  CHECK(c.Session()["flow"] == "welcome");
+  CHECK(c.Session()["node"] == "consent");
+  CHECK(c.Session()["vars"]["work"] == "care");
+  CHECK(r.effects.messages.at(0).text == "Hello!");
+  CHECK_FALSE(r.effects.handoff);
+}
+
 TEST_CASE("A loop in the flows fails the session cleanly", "[dialogs][engine]") {
   Catalog catalog = TestCatalog();
   auto flows = FlowSet::Load(Files({"test_loop.json"}), catalog);
