@@ -8,7 +8,7 @@ FROM debian:bookworm AS build
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       g++ cmake ninja-build pkg-config ca-certificates \
-      libcpp-httplib-dev nlohmann-json3-dev libicu-dev libsqlitecpp-dev libsqlite3-dev \
+      libcpp-httplib-dev nlohmann-json3-dev libicu-dev libstemmer-dev libsqlitecpp-dev libsqlite3-dev \
       libfmt-dev catch2 libssl-dev libcli11-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
@@ -26,7 +26,7 @@ RUN cmake --preset release \
 FROM debian:bookworm-slim
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
-      libcpp-httplib0.11 libicu72 libfmt9 libsqlite3-0 libssl3 ca-certificates \
+      libcpp-httplib0.11 libicu72 libstemmer0d libfmt9 libsqlite3-0 libssl3 ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /var/lib/workmatch --create-home \
       --shell /usr/sbin/nologin workmatch

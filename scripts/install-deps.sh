@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   g++ cmake ninja-build pkg-config ca-certificates
-  libcpp-httplib-dev nlohmann-json3-dev libicu-dev libsqlitecpp-dev libsqlite3-dev
+  libcpp-httplib-dev nlohmann-json3-dev libicu-dev libstemmer-dev libsqlitecpp-dev libsqlite3-dev
   libfmt-dev catch2 libssl-dev libcli11-dev
 )
 

@@ -61,6 +61,17 @@ int RunCli(int argc, char** argv) {
   chat->add_option("--lang", chat_options.lang, "Language to start in (en, ar, fa, uk, ...)");
   chat->add_option("--as", chat_options.as, "Who is chatting (a name; default: terminal)");
 
+  CLI::App* taxonomy = app.add_subcommand("taxonomy", "The occupation and skill taxonomy (ESCO)");
+  taxonomy->require_subcommand(1);
+  std::string melo_dir;
+  CLI::App* taxonomy_eval = taxonomy->add_subcommand(
+      "eval", "Measure occupation linking on MELO data sets (MRR, success@1, success@10)");
+  taxonomy_eval->add_option("--melo", melo_dir, "A MELO data set folder, or a folder of them")
+      ->required();
+  int misses = 0;
+  taxonomy_eval->add_option("--misses", misses,
+                            "Print this many queries whose first answer was wrong, per set");
+
   std::string webhook_url;
   CLI::App* telegram = app.add_subcommand("telegram", "Telegram tools");
   telegram->require_subcommand(1);
@@ -135,6 +146,7 @@ int RunCli(int argc, char** argv) {
   if (serve->parsed()) return RunServe(*config);
   if (demo->parsed()) return RunDemo(*config, demo_options);
   if (chat->parsed()) return RunChat(*config, chat_options);
+  if (taxonomy_eval->parsed()) return RunTaxonomyEval(melo_dir, misses);
   if (set_webhook->parsed()) return RunTelegramSetWebhook(*config, webhook_url);
   return kUsageError;
 }

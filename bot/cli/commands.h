@@ -24,6 +24,10 @@ struct ChatOptions {
 // `workmatch chat`: the newcomer's conversation in the terminal. Returns the exit code.
 int RunChat(const Config& config, const ChatOptions& options);
 
+// `workmatch taxonomy eval --melo DIR [--misses N]`: the occupation linker on
+// MELO data sets; --misses prints N queries whose first answer was wrong.
+int RunTaxonomyEval(const std::string& melo_dir, int misses);
+
 // `workmatch telegram set-webhook URL`: registers the webhook with the secret.
 int RunTelegramSetWebhook(const Config& config, const std::string& url);
 
