@@ -63,6 +63,25 @@ int RunCli(int argc, char** argv) {
 
   CLI::App* taxonomy = app.add_subcommand("taxonomy", "The occupation and skill taxonomy (ESCO)");
   taxonomy->require_subcommand(1);
+  TaxonomyImportOptions import_options;
+  CLI::App* taxonomy_import = taxonomy->add_subcommand(
+      "import", "Import ESCO's CSV files (occupations, skills, ISCO groups, relations)");
+  taxonomy_import->add_option("--format", import_options.format, "The files' format: esco")
+      ->capture_default_str();
+  taxonomy_import->add_option("--lang", import_options.lang,
+                              "The labels' language (files named *_LANG.csv)")
+      ->capture_default_str();
+  taxonomy_import->add_option("PATH", import_options.path,
+                              "An ESCO download folder, or one of its CSV files")
+      ->required();
+  TaxonomyLinkOptions link_options;
+  CLI::App* taxonomy_link = taxonomy->add_subcommand(
+      "link", "Link job titles to occupations: reads id<TAB>text lines, writes "
+              "id<TAB>rank<TAB>conceptUri<TAB>score lines");
+  taxonomy_link->add_option("--lang", link_options.lang, "The titles' language")
+      ->capture_default_str();
+  taxonomy_link->add_option("--top", link_options.top, "Occupations per title")
+      ->capture_default_str();
   std::string melo_dir;
   CLI::App* taxonomy_eval = taxonomy->add_subcommand(
       "eval", "Measure occupation linking on MELO data sets (MRR, success@1, success@10)");
@@ -146,6 +165,8 @@ int RunCli(int argc, char** argv) {
   if (serve->parsed()) return RunServe(*config);
   if (demo->parsed()) return RunDemo(*config, demo_options);
   if (chat->parsed()) return RunChat(*config, chat_options);
+  if (taxonomy_import->parsed()) return RunTaxonomyImport(*config, import_options);
+  if (taxonomy_link->parsed()) return RunTaxonomyLink(*config, link_options);
   if (taxonomy_eval->parsed()) return RunTaxonomyEval(melo_dir, misses);
   if (set_webhook->parsed()) return RunTelegramSetWebhook(*config, webhook_url);
   return kUsageError;

@@ -24,6 +24,21 @@ struct ChatOptions {
 // `workmatch chat`: the newcomer's conversation in the terminal. Returns the exit code.
 int RunChat(const Config& config, const ChatOptions& options);
 
+struct TaxonomyImportOptions {
+  std::string format = "esco";
+  std::string lang = "en";
+  std::string path;  // an ESCO download folder, or one of its CSV files
+};
+// `workmatch taxonomy import`: ESCO CSV files into the database, all or nothing.
+int RunTaxonomyImport(const Config& config, const TaxonomyImportOptions& options);
+
+struct TaxonomyLinkOptions {
+  std::string lang = "en";
+  int top = 10;
+};
+// `workmatch taxonomy link`: "id<TAB>text" lines to ranked occupation URIs.
+int RunTaxonomyLink(const Config& config, const TaxonomyLinkOptions& options);
+
 // `workmatch taxonomy eval --melo DIR [--misses N]`: the occupation linker on
 // MELO data sets; --misses prints N queries whose first answer was wrong.
 int RunTaxonomyEval(const std::string& melo_dir, int misses);

@@ -14,7 +14,7 @@
 #include <unordered_set>
 
 #include "bot/cli/commands.h"
-#include "core/matching/label_index.h"
+#include "core/matching/concept_linker.h"
 #include "core/matching/ranking_eval.h"
 
 namespace workmatch {
@@ -66,34 +66,24 @@ Result<RankingMetrics> Evaluate(const fs::path& dir, bool progress, int misses) 
   for (const auto* r : {&corpus, &mapping, &queries, &annotations}) {
     if (!*r) return r->error();
   }
-  LabelIndex index(CorpusLanguage(dir.filename().string()));
+  // Concepts by number; an element without a mapping is a concept of its own.
+  std::unordered_map<std::string, uint32_t> concept_number;
+  std::unordered_map<std::string, std::string> concept_of;
+  for (const auto& row : *mapping) {
+    if (row.size() >= 2) concept_of[row[0]] = row[1];
+  }
+  ConceptLinker linker(CorpusLanguage(dir.filename().string()));
   std::unordered_map<std::string, uint32_t> element;
   std::vector<std::string> texts;
   for (const auto& row : *corpus) {
     if (row.size() < 2) continue;
-    element[row[0]] = index.Add(row[1]);
+    auto c = concept_of.find(row[0]);
+    const std::string key = c == concept_of.end() ? "element:" + row[0] : c->second;
+    auto [it, fresh] = concept_number.emplace(key, static_cast<uint32_t>(concept_number.size()));
+    element[row[0]] = linker.AddLabel(it->second, row[1]);
     texts.push_back(row[1]);
   }
-  index.Build();
-  std::vector<uint32_t> concept_of(index.size());
-  std::unordered_map<std::string, uint32_t> concepts;
-  for (uint32_t i = 0; i < concept_of.size(); ++i) concept_of[i] = i;
-  for (const auto& row : *mapping) {
-    if (row.size() < 2 || !element.count(row[0])) continue;
-    auto [it, fresh] = concepts.emplace(row[1], static_cast<uint32_t>(concepts.size()));
-    concept_of[element[row[0]]] = static_cast<uint32_t>(index.size()) + it->second;
-  }
-  // Each concept's labels together, as one text.
-  std::vector<std::string> concept_text(index.size() + concepts.size());
-  for (uint32_t i = 0; i < texts.size(); ++i) concept_text[concept_of[i]] += texts[i] + " / ";
-  LabelIndex concept_index(index.locale());
-  std::vector<uint32_t> concept_number;  // concept index entry -> concept number
-  for (uint32_t c = 0; c < concept_text.size(); ++c) {
-    if (concept_text[c].empty()) continue;
-    concept_index.Add(concept_text[c]);
-    concept_number.push_back(c);
-  }
-  concept_index.Build();
+  linker.Build();
   std::unordered_map<std::string, std::unordered_set<uint32_t>> relevant;
   for (const auto& row : *annotations) {
     if (row.size() < 4 || row[3] == "0" || !element.count(row[2])) continue;
@@ -103,12 +93,7 @@ Result<RankingMetrics> Evaluate(const fs::path& dir, bool progress, int misses) 
   size_t done = 0;
   for (const auto& row : *queries) {
     if (row.size() < 2 || !relevant.count(row[0])) continue;
-    std::unordered_map<uint32_t, double> concept_scores;
-    for (const LabelHit& h : concept_index.Search(row[1], 500)) {
-      concept_scores[concept_number[h.label]] = h.score;
-    }
-    std::vector<uint32_t> ranking =
-        RankByConcept(index.Search(row[1], 2000), concept_of, concept_scores);
+    std::vector<uint32_t> ranking = linker.RankLabels(row[1]);
     evaluation.Add(ranking, relevant[row[0]]);
     if (misses > 0) {
       // Queries whose first relevant element is not first: what came before it.

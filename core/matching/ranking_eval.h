@@ -4,12 +4,11 @@
 #ifndef WORKMATCH_CORE_MATCHING_RANKING_EVAL_H_
 #define WORKMATCH_CORE_MATCHING_RANKING_EVAL_H_
 
+#include <cstddef>
 #include <cstdint>
-#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
-#include "core/matching/label_index.h"
 
 namespace workmatch {
 
@@ -30,16 +29,6 @@ class RankingEvaluation {
  private:
   RankingMetrics sum_;
 };
-
-// Orders hits by concept: the best element of each concept first, in the
-// order of those best scores, then every other element by score. Elements of
-// one concept are synonyms: a person looking for a job means the concept,
-// not the spelling.
-// `concept_scores` (optional, by concept number): how well the concept's
-// labels together fit the query, added to the concept's score.
-std::vector<uint32_t> RankByConcept(const std::vector<LabelHit>& hits,
-                                    const std::vector<uint32_t>& concept_of,
-                                    const std::unordered_map<uint32_t, double>& concept_scores = {});
 
 }  // namespace workmatch
 

@@ -3,8 +3,12 @@
 #include <catch2/catch.hpp>
 #include <regex>
 
+#include <fstream>
+
 #include "tests/support/fixtures.h"
 #include "tests/support/process.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/test_database.h"
 
 namespace workmatch {
 namespace {
@@ -33,6 +37,73 @@ TEST_CASE("taxonomy eval beats the lexical baselines of MELO on both dev sets",
   auto missing = testing::Run({testing::WorkmatchBinary(), "taxonomy", "eval", "--melo", "/nonexistent"});
   CHECK(missing.exit_code == 1);
   CHECK_THAT(missing.err, Catch::Contains("no MELO data set"));
+}
+
+std::string Sh(const std::string& command) {
+  auto r = testing::Run({"/bin/sh", "-c", command});
+  INFO(command << "\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  return r.out;
+}
+
+TEST_CASE("taxonomy import reads all of ESCO in seconds, and again changes nothing new",
+          "[cli][taxonomy]") {
+  auto shared = testing::SharedDir();
+  if (!shared) return;
+  testing::TempDir dir;
+  const std::string esco = (*shared / "data" / "esco-v1.1.1").string();
+  auto first = testing::Run({testing::WorkmatchBinary(), "--db", dir.File("wm.db"), "taxonomy",
+                             "import", "--format", "esco", esco});
+  INFO(first.out << first.err);
+  REQUIRE(first.exit_code == 0);
+  CHECK_THAT(first.out, Catch::Contains("3007 occupations, 13896 skills, 619 ISCO groups"));
+  CHECK_THAT(first.out, Catch::Contains("17522 new"));
+  auto again = testing::Run({testing::WorkmatchBinary(), "--db", dir.File("wm.db"), "taxonomy",
+                             "import", "--format", "esco", esco + "/occupations_en.csv"});
+  REQUIRE(again.exit_code == 0);
+  CHECK_THAT(again.out, Catch::Contains("0 new, 3007 updated"));
+  // Linking against what was imported.
+  const std::string linked =
+      Sh("printf 'a\tforklift driver\nb\tcooks\n' | " + testing::WorkmatchBinary() + " --db " +
+         dir.File("wm.db") + " taxonomy link --lang en --top 2");
+  CHECK_THAT(linked, Catch::StartsWith("a\t1\thttp://data.europa.eu/esco/occupation/"
+                                       "eeac6251-1974-42f5-91ed-513c6c883755\t"));
+  CHECK_THAT(linked, Catch::Contains("\nb\t2\thttp://data.europa.eu/esco/occupation/"));
+}
+
+TEST_CASE("taxonomy import names bad rows by file and line and imports nothing",
+          "[cli][taxonomy]") {
+  testing::TempDir dir;
+  std::ofstream(dir.File("occupations_de.csv"))
+      << "conceptUri,iscoGroup,preferredLabel,altLabels\n"
+         "http://data.europa.eu/esco/occupation/a,5120,Koch,\"Koch\nKöchin\"\n"
+         "not-a-uri,5120,Bäcker,\n"
+         "http://data.europa.eu/esco/occupation/c,5120,,\n";
+  auto bad = testing::Run({testing::WorkmatchBinary(), "--db", dir.File("wm.db"), "taxonomy",
+                           "import", "--lang", "de", dir.File("occupations_de.csv")});
+  CHECK(bad.exit_code == 1);
+  CHECK_THAT(bad.err, Catch::Contains("occupations_de.csv:4: conceptUri \"not-a-uri\""));
+  CHECK_THAT(bad.err, Catch::Contains("occupations_de.csv:5: preferredLabel is empty"));
+  CHECK_THAT(bad.err, Catch::Contains("nothing was imported"));
+
+  std::ofstream(dir.File("occupations_de.csv"))
+      << "conceptUri,preferredLabel,altLabels\n"
+         "http://data.europa.eu/esco/occupation/a,Koch/Köchin,\"Beikoch\nKüchenhilfe\"\n";
+  auto good = testing::Run({testing::WorkmatchBinary(), "--db", dir.File("wm.db"), "taxonomy",
+                            "import", "--lang", "de", dir.File("occupations_de.csv")});
+  INFO(good.err);
+  REQUIRE(good.exit_code == 0);
+  CHECK_THAT(good.out, Catch::Contains("1 new, 0 updated, 3 labels in \"de\""));
+  auto db = testing::OpenTestDatabase(dir);
+  CHECK(testing::QueryInt(*db, "SELECT COUNT(*) FROM taxonomy_labels WHERE language = 'de'") == 3);
+
+  auto no_labels = testing::Run({testing::WorkmatchBinary(), "--db", dir.File("wm.db"), "taxonomy",
+                                 "link", "--lang", "fr"});
+  CHECK(no_labels.exit_code == 1);
+  CHECK_THAT(no_labels.err, Catch::Contains("no occupation labels in \"fr\""));
+  auto format = testing::Run({testing::WorkmatchBinary(), "--db", dir.File("wm.db"), "taxonomy",
+                              "import", "--format", "onet", dir.File("occupations_de.csv")});
+  CHECK(format.exit_code == 2);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/matching/analyzer.h"
+#include "core/matching/concept_linker.h"
 #include "core/matching/label_index.h"
 #include "core/matching/ranking_eval.h"
 #include "core/taxonomy/csv.h"
@@ -80,11 +81,29 @@ TEST_CASE("MRR and success count the first relevant element, concepts rank once"
   CHECK(m.mrr == Approx((0.5 + 1.0) / 3));
   CHECK(m.success_at_1 == Approx(1.0 / 3));
   CHECK(m.success_at_10 == Approx(2.0 / 3));
-  // Labels 0 and 1 are one concept (10); 2 another (11): the second concept's
-  // best label comes before the first concept's second label.
-  std::vector<uint32_t> ranked =
-      RankByConcept({{0, 0.9}, {1, 0.8}, {2, 0.7}}, std::vector<uint32_t>{10, 10, 11});
-  CHECK(ranked == std::vector<uint32_t>{0, 2, 1});
+}
+
+TEST_CASE("Concepts rank once, by their best label and the others that fit",
+          "[core][matching]") {
+  ConceptLinker linker("en");
+  const uint32_t manager = linker.AddLabel(0, "security manager");
+  linker.AddLabel(0, "head of security");
+  const uint32_t manager2 = linker.AddLabel(1, "security manager");
+  const uint32_t guard = linker.AddLabel(1, "security guard");
+  linker.AddLabel(2, "shop manager");
+  linker.Build();
+  auto hits = linker.Link("security guard", 3);
+  REQUIRE_FALSE(hits.empty());
+  CHECK(hits[0].concept_id == 1);
+  CHECK(hits[0].best_label == guard);
+  // Identical labels of two concepts: the concept whose other labels also fit wins.
+  auto head = linker.Link("security manager, head of security", 2);
+  CHECK(head.at(0).concept_id == 0);
+  // Each concept's best label first, then the rest.
+  auto ranked = linker.RankLabels("security manager");
+  REQUIRE(ranked.size() >= 3);
+  CHECK(((ranked[0] == manager && ranked[1] == manager2) ||
+         (ranked[0] == manager2 && ranked[1] == manager)));
 }
 
 }  // namespace
