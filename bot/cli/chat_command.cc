@@ -20,6 +20,8 @@
 #include "bot/storage/dialog_store.h"
 #include "bot/storage/message_store.h"
 #include "bot/system_clock.h"
+#include "bot/taxonomy/builtin_taxonomy.h"
+#include "bot/taxonomy/taxonomy_lookup.h"
 #include "dialogs/builtin_flows.h"
 
 namespace workmatch {
@@ -104,7 +106,17 @@ int RunChat(const Config& config, const ChatOptions& options) {
     return 1;
   }
   SystemClock clock;
-  DialogHandler handler(*flows, *catalog, nullptr);
+  auto builtin = LoadBuiltinTaxonomyIfEmpty(**db, clock);
+  if (!builtin) {
+    std::cerr << "workmatch chat: " << builtin.error().message << "\n";
+    return 1;
+  }
+  auto taxonomy = DatabaseTaxonomy::Load(**db, catalog->Locales());
+  if (!taxonomy) {
+    std::cerr << "workmatch chat: " << taxonomy.error().message << "\n";
+    return 1;
+  }
+  DialogHandler handler(*flows, *catalog, taxonomy->get());
   InboxProcessor processor(**db, handler, *catalog, clock, {}, nullptr);
   const bool terminal = isatty(STDIN_FILENO);
 

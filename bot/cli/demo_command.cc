@@ -7,6 +7,7 @@
 #include "bot/demo/demo.h"
 #include "bot/storage/database.h"
 #include "bot/system_clock.h"
+#include "bot/taxonomy/builtin_taxonomy.h"
 
 namespace workmatch {
 namespace {
@@ -50,6 +51,17 @@ int RunDemo(const Config& config, const DemoOptions& options) {
   if (!summary) {
     std::cerr << "workmatch demo: " << summary.error().message << "\n";
     return 1;
+  }
+  auto taxonomy = LoadBuiltinTaxonomyIfEmpty(**db, clock);
+  if (!taxonomy) {
+    std::cerr << "workmatch demo: " << taxonomy.error().message << "\n";
+    return 1;
+  }
+  if (taxonomy->loaded) {
+    std::cout << fmt::format("Default taxonomy loaded: {} occupations, {} skills, {} labels in {} "
+                             "languages.\n",
+                             taxonomy->occupations, taxonomy->skills, taxonomy->labels,
+                             taxonomy->languages);
   }
   std::cout << "Demo data set loaded into " << config.db_path << ":\n"
             << Line("organizations", summary->organizations)

@@ -23,6 +23,8 @@
 #include "bot/storage/database.h"
 #include "bot/storage/message_store.h"
 #include "bot/system_clock.h"
+#include "bot/taxonomy/builtin_taxonomy.h"
+#include "bot/taxonomy/taxonomy_lookup.h"
 #include "bot/version.h"
 #include "dialogs/builtin_flows.h"
 #include "webhooks/telegram/telegram_sender.h"
@@ -113,7 +115,14 @@ int RunServe(const Config& config) {
   OutboxDispatcher dispatcher(**db, clock, (*senders)->by_channel, metrics, dispatch);
   auto flows = LoadBuiltinFlows(*catalog);
   if (!flows) return Fail("cannot load the conversations", flows.error());
-  DialogHandler handler(*flows, *catalog, nullptr);
+  auto builtin = LoadBuiltinTaxonomyIfEmpty(**db, clock);
+  if (!builtin) return Fail("cannot load the default taxonomy", builtin.error());
+  auto taxonomy = DatabaseTaxonomy::Load(**db, catalog->Locales());
+  if (!taxonomy) return Fail("cannot read the taxonomy", taxonomy.error());
+  log::Info("serve", "taxonomy",
+            {{"occupations", *taxonomy ? (*taxonomy)->occupations() : 0},
+             {"builtin_loaded", builtin->loaded}});
+  DialogHandler handler(*flows, *catalog, taxonomy->get());
   InboxProcessor processor(**db, handler, *catalog, clock, (*senders)->by_channel, [&] {
     dispatcher.Notify();
     outbox_signal.Notify();

@@ -1,0 +1,48 @@
+// DatabaseTaxonomy: the dialog engine's TaxonomyLookup over the database's
+// taxonomy, read once at start. Each language links against its own labels
+// and the English ones (the cross-language step: "Krankenpfleger" typed by an
+// Arabic speaker still finds the nurse); labels are shown in the person's
+// language, else in English.
+#ifndef WORKMATCH_BOT_TAXONOMY_TAXONOMY_LOOKUP_H_
+#define WORKMATCH_BOT_TAXONOMY_TAXONOMY_LOOKUP_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "bot/storage/database.h"
+#include "core/matching/concept_linker.h"
+#include "core/result.h"
+#include "dialogs/taxonomy_lookup.h"
+
+namespace workmatch {
+
+class DatabaseTaxonomy final : public TaxonomyLookup {
+ public:
+  // Reads the occupations, skills and relations; builds a linker for each of
+  // `languages` that has labels. Null when the database has no occupation.
+  static Result<std::unique_ptr<DatabaseTaxonomy>> Load(Database& db,
+                                                        const std::vector<std::string>& languages);
+
+  std::vector<ConceptLabel> LinkOccupation(std::string_view text, std::string_view locale,
+                                           size_t limit) const override;
+  std::vector<ConceptLabel> OccupationSkills(std::string_view occupation_uri,
+                                             std::string_view locale, size_t limit) const override;
+
+  size_t occupations() const { return uris_.size(); }
+
+ private:
+  std::string Label(const std::string& uri, std::string_view locale) const;
+
+  std::vector<std::string> uris_;                            // occupation by concept id
+  std::map<std::string, std::unique_ptr<ConceptLinker>, std::less<>> linkers_;  // by language
+  // Preferred labels: language -> uri -> label.
+  std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> preferred_;
+  std::unordered_map<std::string, std::vector<std::string>> skills_;  // occupation -> skills
+};
+
+}  // namespace workmatch
+
+#endif  // WORKMATCH_BOT_TAXONOMY_TAXONOMY_LOOKUP_H_
