@@ -43,7 +43,8 @@ Result<BuiltinTaxonomySummary> LoadBuiltinTaxonomyIfEmpty(Database& db, const Cl
     } else if (f.path == "shortages.json") {
       shortages = std::move(j);
     } else if (j.contains("language") && j["language"].is_string()) {
-      labels[j["language"].get<std::string>()] = std::move(j);
+      const std::string language = j["language"].get<std::string>();  // before j is moved
+      labels[language] = std::move(j);
     }
   }
   if (!base.contains("occupations")) return Error{"taxonomy.builtin", "occupations.json is missing"};
@@ -70,9 +71,11 @@ Result<BuiltinTaxonomySummary> LoadBuiltinTaxonomyIfEmpty(Database& db, const Cl
       }
     }
     for (const json& s : o.value("skills", json::array())) {
-      relations.push_back({uri, s.get<std::string>(), true});
+      if (s.is_string()) relations.push_back({uri, s.get<std::string>(), true});
     }
-    for (const json& c : o.value("regulated_in", json::array())) regulated.emplace_back(uri, c);
+    for (const json& c : o.value("regulated_in", json::array())) {
+      if (c.is_string()) regulated.emplace_back(uri, c.get<std::string>());
+    }
   }
   const json skills = base.value("skills", json::object());  // kept alive for items()
   for (const auto& [uri, names] : skills.items()) {
@@ -110,6 +113,7 @@ Result<BuiltinTaxonomySummary> LoadBuiltinTaxonomyIfEmpty(Database& db, const Cl
     const json countries = shortages.value("countries", json::object());
     for (const auto& [country, codes] : countries.items()) {
       for (const json& code : codes) {
+        if (!code.is_string()) continue;
         Exec(conn, "INSERT OR IGNORE INTO taxonomy_shortages(country, isco_code) VALUES (?, ?)",
              {country, code.get<std::string>()});
       }
