@@ -35,24 +35,37 @@ Result<std::unique_ptr<DatabaseTaxonomy>> DatabaseTaxonomy::Load(
   if (!s) return s.error();
 
   std::unordered_map<std::string, uint32_t> ids;
-  auto id = [&](const std::string& uri) {
-    auto [it, fresh] = ids.emplace(uri, static_cast<uint32_t>(t->uris_.size()));
-    if (fresh) t->uris_.push_back(uri);
-    return it->second;
-  };
   for (const std::string& lang : languages) {
-    const auto& own = occupation_labels[lang];
-    if (own.empty()) continue;
-    auto linker = std::make_unique<ConceptLinker>(lang);
-    for (const TaxonomyLabel& l : own) linker->AddLabel(id(l.uri), l.label);
-    if (lang != "en") {
-      for (const TaxonomyLabel& l : occupation_labels["en"]) linker->AddLabel(id(l.uri), l.label);
+    for (const TaxonomyLabel& l : occupation_labels[lang]) {
+      auto [it, fresh] = ids.emplace(l.uri, static_cast<uint32_t>(t->uris_.size()));
+      if (fresh) t->uris_.push_back(l.uri);
+      t->labels_[lang].emplace_back(it->second, l.label);
     }
-    linker->Build();
-    t->linkers_[lang] = std::move(linker);
   }
-  if (t->linkers_.empty()) return std::unique_ptr<DatabaseTaxonomy>();
+  if (t->labels_.empty()) return std::unique_ptr<DatabaseTaxonomy>();
   return t;
+}
+
+const ConceptLinker* DatabaseTaxonomy::Linker(std::string_view locale) const {
+  std::lock_guard lock(mutex_);
+  return LinkerLocked(locale);
+}
+
+const ConceptLinker* DatabaseTaxonomy::LinkerLocked(std::string_view locale) const {
+  auto it = linkers_.find(locale);
+  if (it != linkers_.end()) return it->second.get();
+  auto own = labels_.find(locale);
+  if (own == labels_.end()) return locale == "en" ? nullptr : LinkerLocked("en");
+  auto linker = std::make_unique<ConceptLinker>(std::string(locale));
+  for (const auto& [id, label] : own->second) linker->AddLabel(id, label);
+  if (locale != "en") {
+    // English words are understood in every conversation.
+    if (auto en = labels_.find("en"); en != labels_.end()) {
+      for (const auto& [id, label] : en->second) linker->AddLabel(id, label);
+    }
+  }
+  linker->Build();
+  return linkers_.emplace(std::string(locale), std::move(linker)).first->second.get();
 }
 
 std::string DatabaseTaxonomy::Label(const std::string& uri, std::string_view locale) const {
@@ -68,11 +81,10 @@ std::string DatabaseTaxonomy::Label(const std::string& uri, std::string_view loc
 std::vector<ConceptLabel> DatabaseTaxonomy::LinkOccupation(std::string_view text,
                                                            std::string_view locale,
                                                            size_t limit) const {
-  auto linker = linkers_.find(locale);
-  if (linker == linkers_.end()) linker = linkers_.find("en");
-  if (linker == linkers_.end()) return {};
+  const ConceptLinker* linker = Linker(locale);
+  if (!linker) return {};
   std::vector<ConceptLabel> out;
-  for (const ConceptHit& hit : linker->second->Link(text, limit)) {
+  for (const ConceptHit& hit : linker->Link(text, limit)) {
     if (hit.score < kMinScore) break;
     const std::string& uri = uris_[hit.concept_id];
     out.push_back({uri, Label(uri, locale)});

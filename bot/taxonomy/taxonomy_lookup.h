@@ -2,12 +2,14 @@
 // taxonomy, read once at start. Each language links against its own labels
 // and the English ones (the cross-language step: "Krankenpfleger" typed by an
 // Arabic speaker still finds the nurse); labels are shown in the person's
-// language, else in English.
+// language, else in English. A language's linker is built when it is first
+// needed (a conversation in that language), so start-up stays fast.
 #ifndef WORKMATCH_BOT_TAXONOMY_TAXONOMY_LOOKUP_H_
 #define WORKMATCH_BOT_TAXONOMY_TAXONOMY_LOOKUP_H_
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -21,8 +23,8 @@ namespace workmatch {
 
 class DatabaseTaxonomy final : public TaxonomyLookup {
  public:
-  // Reads the occupations, skills and relations; builds a linker for each of
-  // `languages` that has labels. Null when the database has no occupation.
+  // Reads the occupations, skills and relations and the labels of
+  // `languages`. Null when the database has no occupation label.
   static Result<std::unique_ptr<DatabaseTaxonomy>> Load(Database& db,
                                                         const std::vector<std::string>& languages);
 
@@ -35,9 +37,16 @@ class DatabaseTaxonomy final : public TaxonomyLookup {
 
  private:
   std::string Label(const std::string& uri, std::string_view locale) const;
+  // The linker of a language (built on first use), English's for a language
+  // without labels, or null.
+  const ConceptLinker* Linker(std::string_view locale) const;
+  const ConceptLinker* LinkerLocked(std::string_view locale) const;  // REQUIRES: mutex_ held
 
-  std::vector<std::string> uris_;                            // occupation by concept id
-  std::map<std::string, std::unique_ptr<ConceptLinker>, std::less<>> linkers_;  // by language
+  std::vector<std::string> uris_;  // occupation by concept id
+  // Occupation labels by language: (concept id, label).
+  std::map<std::string, std::vector<std::pair<uint32_t, std::string>>, std::less<>> labels_;
+  mutable std::mutex mutex_;  // guards linkers_
+  mutable std::map<std::string, std::unique_ptr<ConceptLinker>, std::less<>> linkers_;
   // Preferred labels: language -> uri -> label.
   std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> preferred_;
   std::unordered_map<std::string, std::vector<std::string>> skills_;  // occupation -> skills

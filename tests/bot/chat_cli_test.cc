@@ -38,15 +38,17 @@ TEST_CASE("The full intake can be completed in workmatch chat in every language"
   auto catalog = LoadBuiltinCatalog();
   REQUIRE(catalog.ok());
   REQUIRE(catalog->Locales().size() >= 14);
+  // One database for all (the default taxonomy loads once), one person per language.
+  testing::TempDir dir;
+  const std::string db = dir.File("wm.db");
+  const std::string script = dir.File("answers.txt");
+  std::ofstream(script) << kIntake;
   for (const std::string& lang : catalog->Locales()) {
     INFO(lang);
-    testing::TempDir dir;
-    const std::string db = dir.File("wm.db");
-    const std::string script = dir.File("answers.txt");
-    std::ofstream(script) << kIntake;
+    const std::string who = "person-" + lang;
     auto done = testing::Run({"/bin/sh", "-c",
                               testing::WorkmatchBinary() + " --db " + db + " chat --lang " + lang +
-                                  " < " + script});
+                                  " --as " + who + " < " + script});
     INFO(done.err);
     REQUIRE(done.exit_code == 0);
     // Every text came from the catalog of that language (no key printed raw).
@@ -56,24 +58,29 @@ TEST_CASE("The full intake can be completed in workmatch chat in every language"
     CHECK(done.out.find(catalog->Format(lang, "menu.main")) != std::string::npos);
 
     auto conn = testing::OpenTestDatabase(dir);
-    CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM contacts WHERE channel = 'cli' AND "
-                                   "locale = '" + lang + "'") == 1);
-    CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM profiles WHERE intake_completed_at IS "
-                                   "NOT NULL AND education_level = 'secondary' AND "
-                                   "latitude BETWEEN 52.5 AND 52.6 AND max_travel_km = 30 AND "
-                                   "availability = 'full_time' AND right_to_work = 'yes'") == 1);
-    CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM profile_occupations WHERE "
-                                   "free_text = 'cook' AND concept_uri IS NOT NULL AND "
-                                   "years = 7") == 1);
-    CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM profile_languages WHERE cefr = "
-                                   "'native'") == 1);
-    CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM dialog_sessions WHERE flow = 'menu' "
-                                   "AND node = 'main' AND status = 'waiting'") == 1);
-    CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM dialog_actions WHERE name = "
-                                   "'find_matches'") == 1);
-    CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM outbox WHERE channel = 'cli' AND "
-                                   "status <> 'sent'") == 0);
+    const std::string contact =
+        "(SELECT id FROM contacts WHERE channel = 'cli' AND external_id = '" + who + "')";
+    CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM contacts WHERE id = " + contact +
+                                       " AND locale = '" + lang + "'") == 1);
+    CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM profiles WHERE contact_id = " + contact +
+                                       " AND intake_completed_at IS NOT NULL AND education_level = "
+                                       "'secondary' AND latitude BETWEEN 52.5 AND 52.6 AND "
+                                       "max_travel_km = 30 AND availability = 'full_time' AND "
+                                       "right_to_work = 'yes'") == 1);
+    CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM profile_occupations WHERE contact_id = " +
+                                       contact + " AND free_text = 'cook' AND concept_uri IS NOT "
+                                       "NULL AND years = 7") == 1);
+    CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM profile_languages WHERE contact_id = " +
+                                       contact + " AND cefr = 'native'") == 1);
+    CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM dialog_sessions WHERE contact_id = " +
+                                       contact + " AND flow = 'menu' AND node = 'main' AND "
+                                       "status = 'waiting'") == 1);
+    CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM dialog_actions WHERE contact_id = " +
+                                       contact + " AND name = 'find_matches'") == 1);
   }
+  auto conn = testing::OpenTestDatabase(dir);
+  CHECK(testing::QueryInt(*conn, "SELECT COUNT(*) FROM outbox WHERE channel = 'cli' AND "
+                                 "status <> 'sent'") == 0);
 }
 
 TEST_CASE("workmatch chat goes on where the person stopped and refuses an unknown language",

@@ -32,6 +32,16 @@ TEST_CASE("The default taxonomy loads once, with codes, skills, regulation and s
                                "taxonomy_occupation_skills GROUP BY occupation_uri)") >= 4);
   CHECK(testing::QueryInt(*db, "SELECT COUNT(*) FROM taxonomy_regulated WHERE country = 'DE'") > 20);
   CHECK(testing::QueryInt(*db, "SELECT COUNT(DISTINCT country) FROM taxonomy_shortages") >= 10);
+  // Labels in every product language for every occupation.
+  auto catalog = LoadBuiltinCatalog();
+  REQUIRE(catalog.ok());
+  for (const std::string& lang : catalog->Locales()) {
+    INFO(lang);
+    CHECK(testing::QueryInt(*db, "SELECT COUNT(DISTINCT l.uri) FROM taxonomy_labels l JOIN "
+                                 "taxonomy_concepts c ON c.uri = l.uri WHERE c.kind = "
+                                 "'occupation' AND l.language = '" + lang + "'") ==
+          first->occupations);
+  }
   auto again = LoadBuiltinTaxonomyIfEmpty(*db, clock);
   REQUIRE(again.ok());
   CHECK_FALSE(again->loaded);
@@ -58,6 +68,14 @@ TEST_CASE("The lookup links everyday words to occupations and lists their skills
   // English words work in another language's conversation too.
   auto cook = (*lookup)->LinkOccupation("cook", "ar", 3);
   REQUIRE_FALSE(cook.empty());
+  // Everyday words in the person's language, shown back in that language.
+  auto nurse_ar = (*lookup)->LinkOccupation("كنت ممرضة في حلب", "ar", 3);
+  REQUIRE_FALSE(nurse_ar.empty());
+  CHECK(nurse_ar[0].uri == hits[0].uri);
+  CHECK(nurse_ar[0].label != hits[0].label);
+  auto koch = (*lookup)->LinkOccupation("Köchin", "de", 3);
+  REQUIRE_FALSE(koch.empty());
+  CHECK(koch[0].uri == cook[0].uri);
   CHECK((*lookup)->LinkOccupation("hello, how are you?", "en", 3).empty());
   auto skills = (*lookup)->OccupationSkills(hits[0].uri, "en", 8);
   CHECK(skills.size() >= 4);
