@@ -91,6 +91,14 @@ int RunCli(int argc, char** argv) {
   taxonomy_eval->add_option("--misses", misses,
                             "Print this many queries whose first answer was wrong, per set");
 
+  MatchOptions match_options;
+  CLI::App* match = app.add_subcommand(
+      "match", "The best people for an opportunity, or opportunities for a person, with reasons");
+  match->add_option("--opportunity", match_options.opportunity, "An opportunity's id or external id");
+  match->add_option("--person", match_options.person, "A contact's id");
+  match->add_option("--top", match_options.top, "How many")->capture_default_str();
+  match->add_option("--lang", match_options.lang, "The reasons' language (default en)");
+
   std::string webhook_url;
   CLI::App* telegram = app.add_subcommand("telegram", "Telegram tools");
   telegram->require_subcommand(1);
@@ -165,6 +173,7 @@ int RunCli(int argc, char** argv) {
   if (serve->parsed()) return RunServe(*config);
   if (demo->parsed()) return RunDemo(*config, demo_options);
   if (chat->parsed()) return RunChat(*config, chat_options);
+  if (match->parsed()) return RunMatch(*config, match_options);
   if (taxonomy_import->parsed()) return RunTaxonomyImport(*config, import_options);
   if (taxonomy_link->parsed()) return RunTaxonomyLink(*config, link_options);
   if (taxonomy_eval->parsed()) return RunTaxonomyEval(melo_dir, misses);

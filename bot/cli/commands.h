@@ -43,6 +43,15 @@ int RunTaxonomyLink(const Config& config, const TaxonomyLinkOptions& options);
 // MELO data sets; --misses prints N queries whose first answer was wrong.
 int RunTaxonomyEval(const std::string& melo_dir, int misses);
 
+struct MatchOptions {
+  std::string opportunity;  // an opportunity's id or external id
+  int64_t person = 0;       // a contact's id
+  int top = 10;
+  std::string lang;  // the reasons' language
+};
+// `workmatch match`: the best people for an opportunity, or opportunities for a person.
+int RunMatch(const Config& config, const MatchOptions& options);
+
 // `workmatch telegram set-webhook URL`: registers the webhook with the secret.
 int RunTelegramSetWebhook(const Config& config, const std::string& url);
 
