@@ -106,5 +106,34 @@ TEST_CASE("taxonomy import names bad rows by file and line and imports nothing",
   CHECK(format.exit_code == 2);
 }
 
+TEST_CASE("workmatch match shows the best opportunities for a person and people for a job",
+          "[cli][matching]") {
+  testing::TempDir dir;
+  const std::string wm = testing::WorkmatchBinary() + " --db " + dir.File("wm.db");
+  Sh(wm + " demo");
+  // A care worker in Leeds, through the intake.
+  std::ofstream(dir.File("intake.txt"))
+      << "yes\nyes\ncare worker\n1\n4\n1, 2\nskip\nEnglish\nB2\nno\nsecondary\nno\n"
+         "@53.80,-1.55\n3\nfull time\nyes\nnow\nyes\n1\n1\n";
+  Sh(wm + " chat --as amal < " + dir.File("intake.txt"));
+  auto db = testing::OpenTestDatabase(dir);
+  const int64_t amal =
+      testing::QueryInt(*db, "SELECT id FROM contacts WHERE external_id = 'amal'");
+  const std::string jobs = Sh(wm + " match --person " + std::to_string(amal) + " --top 3");
+  CHECK_THAT(jobs, Catch::Contains("1. gb-leeds-care"));
+  CHECK_THAT(jobs, Catch::Contains("km from where you live"));
+  const std::string people = Sh(wm + " match --opportunity gb-leeds-care-assistant-nights");
+  CHECK_THAT(people, Catch::Contains("1. contact " + std::to_string(amal)));
+  const std::string arabic = Sh(wm + " match --opportunity gb-leeds-care-assistant-nights --lang ar");
+  CHECK_THAT(arabic, Catch::Contains("كم"));  // the reasons in Arabic
+
+  auto neither = testing::Run({testing::WorkmatchBinary(), "--db", dir.File("wm.db"), "match"});
+  CHECK(neither.exit_code == 2);
+  auto nobody = testing::Run(
+      {testing::WorkmatchBinary(), "--db", dir.File("wm.db"), "match", "--person", "999"});
+  CHECK(nobody.exit_code == 1);
+  CHECK_THAT(nobody.err, Catch::Contains("has no profile"));
+}
+
 }  // namespace
 }  // namespace workmatch
