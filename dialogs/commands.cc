@@ -3,43 +3,29 @@
 #include "core/text/normalize.h"
 
 namespace workmatch {
-namespace {
 
-// The words of one command in one locale, folded.
-std::vector<std::string> Words(const Catalog& catalog, std::string_view locale,
-                               std::string_view name) {
-  std::vector<std::string> out;
-  const std::string key = "command." + std::string(name);
-  const auto& patterns = catalog.Patterns(locale);
-  auto it = patterns.find(key);
-  if (it == patterns.end()) return out;
-  std::string_view all = it->second;
-  while (!all.empty()) {
-    size_t bar = all.find('|');
-    std::string word = FoldForMatching(all.substr(0, bar));
-    if (!word.empty()) out.push_back(std::move(word));
-    if (bar == std::string_view::npos) break;
-    all.remove_prefix(bar + 1);
-  }
-  return out;
-}
-
-bool IsCommandWord(const Catalog& catalog, std::string_view locale, std::string_view name,
-                   const std::string& folded) {
-  if (folded == FoldForMatching(name)) return true;
-  for (std::string_view l : {locale, std::string_view("en")}) {
-    if (!catalog.HasLocale(l)) continue;
-    for (const std::string& w : Words(catalog, l, name)) {
-      if (w == folded) return true;
+CommandWords::CommandWords(const Catalog& catalog) {
+  for (std::string_view name : kCommandNames) words_[""][FoldForMatching(name)] = name;
+  for (const std::string& locale : catalog.Locales()) {
+    auto& words = words_[locale];
+    const auto& patterns = catalog.Patterns(locale);
+    for (std::string_view name : kCommandNames) {
+      auto it = patterns.find("command." + std::string(name));
+      if (it == patterns.end()) continue;
+      std::string_view all = it->second;
+      while (!all.empty()) {
+        const size_t bar = all.find('|');
+        std::string word = FoldForMatching(all.substr(0, bar));
+        if (!word.empty()) words.emplace(std::move(word), name);
+        if (bar == std::string_view::npos) break;
+        all.remove_prefix(bar + 1);
+      }
     }
   }
-  return false;
 }
 
-}  // namespace
-
-std::optional<Command> RecognizeCommand(std::string_view text, std::string_view locale,
-                                        const Catalog& catalog) {
+std::optional<Command> CommandWords::Recognize(std::string_view text,
+                                               std::string_view locale) const {
   size_t start = text.find_first_not_of(" \t\r\n");
   if (start == std::string_view::npos) return std::nullopt;
   text.remove_prefix(start);
@@ -59,9 +45,13 @@ std::optional<Command> RecognizeCommand(std::string_view text, std::string_view 
   }
   const std::string folded = FoldForMatching(text);
   if (folded.empty()) return std::nullopt;
-  for (std::string_view name : kCommandNames) {
-    if (IsCommandWord(catalog, locale, name, folded)) {
-      return Command{std::string(name), name == "start" ? payload : ""};
+  // The English names, then the person's language, then English words.
+  for (std::string_view l : {std::string_view(""), locale, std::string_view("en")}) {
+    auto words = words_.find(l);
+    if (words == words_.end()) continue;
+    auto it = words->second.find(folded);
+    if (it != words->second.end()) {
+      return Command{std::string(it->second), it->second == "start" ? payload : ""};
     }
   }
   return std::nullopt;

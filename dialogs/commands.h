@@ -7,9 +7,11 @@
 #define WORKMATCH_DIALOGS_COMMANDS_H_
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/text/catalog.h"
 
@@ -24,11 +26,21 @@ struct Command {
   std::string payload;  // what followed "/start", if anything
 };
 
-// The command `text` is, or nullopt. A command is the whole message (folded:
-// case, accents, letter variants and punctuation do not matter), except that a
-// slash command may carry a payload.
-std::optional<Command> RecognizeCommand(std::string_view text, std::string_view locale,
-                                        const Catalog& catalog);
+// The command words of every locale, folded once (a message is folded once
+// per check, the words never again). Thread-safe after construction.
+class CommandWords {
+ public:
+  explicit CommandWords(const Catalog& catalog);
+
+  // The command `text` is, or nullopt. A command is the whole message
+  // (folded: case, accents, letter variants and punctuation do not matter),
+  // except that a slash command may carry a payload.
+  std::optional<Command> Recognize(std::string_view text, std::string_view locale) const;
+
+ private:
+  // locale -> folded word -> command name; "" holds the English names.
+  std::map<std::string, std::map<std::string, std::string_view>, std::less<>> words_;
+};
 
 }  // namespace workmatch
 

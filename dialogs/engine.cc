@@ -6,7 +6,6 @@
 #include "core/text/normalize.h"
 #include "core/vocabulary.h"
 #include "dialogs/answer_matcher.h"
-#include "dialogs/commands.h"
 
 namespace workmatch {
 namespace {
@@ -38,8 +37,9 @@ struct Option {
 // One run of the engine over a session: walks nodes and collects effects.
 class Run {
  public:
-  Run(const FlowSet& flows, const Catalog& catalog, const DialogContext& ctx, json session)
-      : flows_(flows), catalog_(catalog), ctx_(ctx), s_(std::move(session)) {}
+  Run(const FlowSet& flows, const Catalog& catalog, const CommandWords& commands,
+      const DialogContext& ctx, json session)
+      : flows_(flows), catalog_(catalog), commands_(commands), ctx_(ctx), s_(std::move(session)) {}
 
   StepResult Step(const DialogInput& input) {
     const std::string status = s_.is_object() ? s_.value("status", "") : "";
@@ -55,7 +55,7 @@ class Run {
     }
     std::optional<Command> command;
     if (input.kind == DialogInput::Kind::kAnswer && !input.choice_id) {
-      command = RecognizeCommand(input.text, Locale(), catalog_);
+      command = commands_.Recognize(input.text, Locale());
     }
     if (fresh || (command && command->name == "start")) {
       Restart(input, command);
@@ -227,7 +227,7 @@ class Run {
       }
       return out.empty() ? "–" : out;
     }
-    if (v.is_boolean()) return v.get<bool>() ? "yes" : "no";
+    if (v.is_boolean()) return catalog_.Format(Locale(), v.get<bool>() ? "dialog.yes" : "dialog.no");
     return v.is_null() ? "–" : v.dump();
   }
   MessageArgs Args(const json& args) const {
@@ -632,6 +632,7 @@ class Run {
 
   const FlowSet& flows_;
   const Catalog& catalog_;
+  const CommandWords& commands_;
   const DialogContext& ctx_;
   json s_;
   DialogEffects fx_;
@@ -641,7 +642,7 @@ class Run {
 
 StepResult Engine::Step(const nlohmann::json& session, const DialogInput& input,
                         const DialogContext& context) const {
-  return Run(flows_, catalog_, context, session).Step(input);
+  return Run(flows_, catalog_, commands_, context, session).Step(input);
 }
 
 }  // namespace workmatch

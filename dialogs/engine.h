@@ -34,6 +34,7 @@
 #include "core/directory.h"
 #include "core/messaging/messages.h"
 #include "core/text/catalog.h"
+#include "dialogs/commands.h"
 #include "dialogs/flow.h"
 #include "dialogs/taxonomy_lookup.h"
 
@@ -91,7 +92,8 @@ class Engine {
   static constexpr size_t kSkillChoices = 8;
 
   // Both must outlive the engine.
-  Engine(const FlowSet& flows, const Catalog& catalog) : flows_(flows), catalog_(catalog) {}
+  Engine(const FlowSet& flows, const Catalog& catalog)
+      : flows_(flows), catalog_(catalog), commands_(catalog) {}
 
   StepResult Step(const nlohmann::json& session, const DialogInput& input,
                   const DialogContext& context) const;
@@ -99,6 +101,7 @@ class Engine {
  private:
   const FlowSet& flows_;
   const Catalog& catalog_;
+  CommandWords commands_;
 };
 
 }  // namespace workmatch

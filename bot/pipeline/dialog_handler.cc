@@ -60,13 +60,11 @@ HandlerOutput DialogHandler::Handle(const InboundMessage& m, const SenderContext
     case InboundKind::kSystem:
       return {};
   }
-  if (ctx.is_new && m.referral && !m.referral->empty() && !m.command) {
-    // An ad or link referral the platform reported beside the text.
-    in.text = in.text.empty() ? *m.referral : in.text;
-  }
   HandlerOutput out = FromStep(engine_.Step(ctx.session, in, Context(ctx)));
   if (ctx.is_new) out.journey_steps.insert(out.journey_steps.begin(), "first_contact");
-  if (ctx.is_new && m.referral && !m.referral->empty()) {
+  if (ctx.is_new && m.referral && !m.referral->empty() && !m.command) {
+    // An ad or link referral the platform reported beside the text ("/start
+    // CODE" is the engine's: it emits its own).
     out.actions.emplace_back("referral", nlohmann::json{{"code", *m.referral}});
   }
   return out;

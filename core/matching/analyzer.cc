@@ -86,7 +86,7 @@ std::vector<std::string> Words(std::string_view text) {
 }
 
 std::string Term(std::string_view word, std::string_view locale) {
-  std::string w = Ungender(std::string(word), locale);
+  std::string w(word);
   if (sb_stemmer* s = Stemmer(locale)) {
     const sb_symbol* stem = sb_stemmer_stem(s, reinterpret_cast<const sb_symbol*>(w.data()),
                                             static_cast<int>(w.size()));
@@ -97,7 +97,7 @@ std::string Term(std::string_view word, std::string_view locale) {
 
 std::vector<std::string> Terms(std::string_view text, std::string_view locale) {
   std::vector<std::string> out;
-  for (const std::string& w : Words(text)) out.push_back(Term(w, locale));
+  for (const std::string& w : Words(text)) out.push_back(Term(Ungender(w, locale), locale));
   return out;
 }
 

@@ -25,7 +25,7 @@ std::string Ungender(std::string word, std::string_view locale);
 // endings removed and stemmed.
 std::vector<std::string> Terms(std::string_view text, std::string_view locale);
 
-// One word's term in `locale`.
+// One word's stem in `locale` (Ungender() it first).
 std::string Term(std::string_view word, std::string_view locale);
 
 // True for languages that write compounds as one word (German, Finnish, ...),
