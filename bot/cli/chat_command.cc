@@ -82,13 +82,8 @@ InboundMessage Line(const std::string& line, const ChatOptions& options, int64_t
 }  // namespace
 
 int RunChat(const Config& config, const ChatOptions& options) {
-  DatabaseOptions db_options;
-  db_options.path = config.db_path;
-  auto db = Database::Open(db_options);
-  if (!db) {
-    std::cerr << "workmatch chat: " << db.error().message << "\n";
-    return 1;
-  }
+  auto db = OpenDatabaseOrSay(config, "workmatch chat");
+  if (!db) return 1;
   auto catalog = LoadBuiltinCatalog();
   if (!catalog) {
     std::cerr << "workmatch chat: " << catalog.error().message << "\n";
@@ -106,24 +101,24 @@ int RunChat(const Config& config, const ChatOptions& options) {
     return 1;
   }
   SystemClock clock;
-  auto builtin = LoadBuiltinTaxonomyIfEmpty(**db, clock);
+  auto builtin = LoadBuiltinTaxonomyIfEmpty(*db, clock);
   if (!builtin) {
     std::cerr << "workmatch chat: " << builtin.error().message << "\n";
     return 1;
   }
-  auto taxonomy = DatabaseTaxonomy::Load(**db, catalog->Locales());
+  auto taxonomy = DatabaseTaxonomy::Load(*db, catalog->Locales());
   if (!taxonomy) {
     std::cerr << "workmatch chat: " << taxonomy.error().message << "\n";
     return 1;
   }
   DialogHandler handler(*flows, *catalog, taxonomy->get());
-  InboxProcessor processor(**db, handler, *catalog, clock, {}, nullptr);
+  InboxProcessor processor(*db, handler, *catalog, clock, {}, nullptr);
   const bool terminal = isatty(STDIN_FILENO);
 
   // Where this person's conversation stands: new people are greeted first.
   std::optional<ContactRecord> contact;
   int64_t last = 0;
-  Status read = (*db)->Read([&](SQLite::Database& conn) {
+  Status read = db->Read([&](SQLite::Database& conn) {
     contact = FindContact(conn, kChannel, options.as);
     for (const ChatRow& row : ChatMessagesAfter(conn, kChannel, options.as, 0, 1'000'000)) {
       last = row.id;
@@ -138,14 +133,14 @@ int RunChat(const Config& config, const ChatOptions& options) {
     const int64_t now = ToUnixMillis(clock.Now());
     InboundMessage m = Line(text, options, now, ++serial);
     std::optional<int64_t> id;
-    Status s = (*db)->Write([&](SQLite::Database& conn) { id = InsertInbox(conn, m, now); });
+    Status s = db->Write([&](SQLite::Database& conn) { id = InsertInbox(conn, m, now); });
     if (!s || !id) {
       std::cerr << "workmatch chat: cannot store the message"
                 << (s ? std::string() : ": " + s.error().message) << "\n";
       return;
     }
     processor.Process(InboxItem{*id, std::move(m)});
-    last = PrintReplies(**db, options.as, last, ToUnixMillis(clock.Now()));
+    last = PrintReplies(*db, options.as, last, ToUnixMillis(clock.Now()));
   };
   if (terminal) {
     std::cerr << "WorkMatch chat as \"" << options.as << "\" in " << config.db_path

@@ -27,6 +27,17 @@ std::string SettingsHelp() {
 
 }  // namespace
 
+std::unique_ptr<Database> OpenDatabaseOrSay(const Config& config, std::string_view command) {
+  DatabaseOptions options;
+  options.path = config.db_path;
+  auto db = Database::Open(options);
+  if (!db) {
+    std::cerr << command << ": " << db.error().message << "\n";
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
 int RunCli(int argc, char** argv) {
   CLI::App app{
       "WorkMatch: a chat-assistant backend that helps newcomers find work, "

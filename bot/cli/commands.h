@@ -2,11 +2,18 @@
 #ifndef WORKMATCH_BOT_CLI_COMMANDS_H_
 #define WORKMATCH_BOT_CLI_COMMANDS_H_
 
+#include <memory>
 #include <string>
+#include <string_view>
 
 #include "bot/config/config.h"
+#include "bot/storage/database.h"
 
 namespace workmatch {
+
+// The database of `config` (migrated), or null after telling stderr why,
+// prefixed with `command` ("workmatch chat: ..."). For one-shot commands.
+std::unique_ptr<Database> OpenDatabaseOrSay(const Config& config, std::string_view command);
 
 // `workmatch serve`: runs the HTTP server until SIGTERM/SIGINT. Returns the exit code.
 int RunServe(const Config& config);

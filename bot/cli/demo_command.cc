@@ -27,15 +27,10 @@ Result<bool> AnyOrganization(Database& db) {
 }  // namespace
 
 int RunDemo(const Config& config, const DemoOptions& options) {
-  DatabaseOptions db_options;
-  db_options.path = config.db_path;
-  auto db = Database::Open(db_options);
-  if (!db) {
-    std::cerr << "workmatch demo: " << db.error().message << "\n";
-    return 1;
-  }
+  auto db = OpenDatabaseOrSay(config, "workmatch demo");
+  if (!db) return 1;
   if (options.if_empty) {
-    auto any = AnyOrganization(**db);
+    auto any = AnyOrganization(*db);
     if (!any) {
       std::cerr << "workmatch demo: " << any.error().message << "\n";
       return 1;
@@ -47,12 +42,12 @@ int RunDemo(const Config& config, const DemoOptions& options) {
     }
   }
   SystemClock clock;
-  auto summary = LoadDemo(**db, clock);
+  auto summary = LoadDemo(*db, clock);
   if (!summary) {
     std::cerr << "workmatch demo: " << summary.error().message << "\n";
     return 1;
   }
-  auto taxonomy = LoadBuiltinTaxonomyIfEmpty(**db, clock);
+  auto taxonomy = LoadBuiltinTaxonomyIfEmpty(*db, clock);
   if (!taxonomy) {
     std::cerr << "workmatch demo: " << taxonomy.error().message << "\n";
     return 1;

@@ -73,15 +73,10 @@ int RunMatch(const Config& config, const MatchOptions& options) {
     std::cerr << "workmatch match: give --opportunity ID or --person ID (one of them)\n";
     return 2;
   }
-  DatabaseOptions db_options;
-  db_options.path = config.db_path;
-  auto db = Database::Open(db_options);
-  if (!db) {
-    std::cerr << "workmatch match: " << db.error().message << "\n";
-    return 1;
-  }
+  auto db = OpenDatabaseOrSay(config, "workmatch match");
+  if (!db) return 1;
   auto catalog = LoadBuiltinCatalog();
-  auto data = LoadMatchData(**db);
+  auto data = LoadMatchData(*db);
   if (!catalog || !data) {
     std::cerr << "workmatch match: " << (catalog ? data.error().message : catalog.error().message) << "\n";
     return 1;
@@ -90,7 +85,7 @@ int RunMatch(const Config& config, const MatchOptions& options) {
   for (const ProfileFacts& p : data->people) index.UpsertProfile(p);
   for (const OpportunityFacts& o : data->opportunities) index.UpsertOpportunity(o);
   const std::string lang = options.lang.empty() ? "en" : catalog->BestLocale(options.lang);
-  const auto labels = OccupationLabels(**db, lang);
+  const auto labels = OccupationLabels(*db, lang);
   Explainer explain{*catalog, *data, labels, lang};
   auto print_reasons = [&](const MatchScore& m) {
     for (const Reason& r : m.reasons) std::cout << "     - " << explain(r) << "\n";

@@ -184,19 +184,14 @@ int RunTaxonomyImport(const Config& config, const TaxonomyImportOptions& options
     if (parsed.problems.size() > 50) std::cerr << "  ... and " << parsed.problems.size() - 50 << " more\n";
     return 1;
   }
-  DatabaseOptions db_options;
-  db_options.path = config.db_path;
-  auto db = Database::Open(db_options);
-  if (!db) {
-    std::cerr << "workmatch taxonomy import: " << db.error().message << "\n";
-    return 1;
-  }
+  auto db = OpenDatabaseOrSay(config, "workmatch taxonomy import");
+  if (!db) return 1;
   SystemClock clock;
   ImportCounts counts;
   int64_t relations = 0;
   TaxonomyCounts total;
   if (terminal) std::cerr << "writing " << parsed.concepts.size() << " concepts..." << std::flush;
-  Status s = (*db)->Write([&](SQLite::Database& conn) {
+  Status s = db->Write([&](SQLite::Database& conn) {
     counts = SaveConcepts(conn, parsed.concepts, options.lang, "import", ToUnixMillis(clock.Now()));
     relations = SaveRelations(conn, parsed.relations);
     total = CountTaxonomy(conn);

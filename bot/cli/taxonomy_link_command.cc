@@ -18,15 +18,10 @@ int RunTaxonomyLink(const Config& config, const TaxonomyLinkOptions& options) {
     std::cerr << "workmatch taxonomy link: --top must be 1 or more\n";
     return 2;
   }
-  DatabaseOptions db_options;
-  db_options.path = config.db_path;
-  auto db = Database::Open(db_options);
-  if (!db) {
-    std::cerr << "workmatch taxonomy link: " << db.error().message << "\n";
-    return 1;
-  }
+  auto db = OpenDatabaseOrSay(config, "workmatch taxonomy link");
+  if (!db) return 1;
   std::vector<TaxonomyLabel> labels;
-  Status s = (*db)->Read(
+  Status s = db->Read(
       [&](SQLite::Database& conn) { labels = LoadLabels(conn, "occupation", options.lang); });
   if (!s) {
     std::cerr << "workmatch taxonomy link: " << s.error().message << "\n";
