@@ -116,6 +116,7 @@ void MatchIndex::RemoveProfile(uint32_t id) {
 
 void MatchIndex::UpsertOpportunity(const OpportunityFacts& o) {
   RemoveOpportunity(o.id);
+  if (o.kind != OpportunityKind::kJob) return;
   uint32_t slot;
   if (!free_opportunities_.empty()) {
     slot = free_opportunities_.back();

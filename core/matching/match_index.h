@@ -5,6 +5,9 @@
 //   person -> best opportunities: postings by occupation and skill over
 //                                 opportunities
 //
+// Jobs only: trainings and mentoring are few and ranked by RankProgrammes
+// (programmes.h); UpsertOpportunity ignores them.
+//
 // A match needs an occupation or a skill in common (Scorer::Relevant) and
 // must pass the gates. The candidates of a query are the postings of the
 // occupations related to it (same ISCO sub-major group or shared essential
