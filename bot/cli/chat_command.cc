@@ -15,6 +15,7 @@
 #include "bot/cli/commands.h"
 #include "bot/locales.h"
 #include "bot/pipeline/dialog_handler.h"
+#include "bot/matching/action_worker.h"
 #include "bot/pipeline/inbox_processor.h"
 #include "bot/storage/database.h"
 #include "bot/storage/dialog_store.h"
@@ -113,6 +114,7 @@ int RunChat(const Config& config, const ChatOptions& options) {
   }
   DialogHandler handler(*flows, *catalog, taxonomy->get());
   InboxProcessor processor(*db, handler, *catalog, clock, {}, nullptr);
+  ActionWorker actions(*db, *catalog, clock, nullptr);
   const bool terminal = isatty(STDIN_FILENO);
 
   // Where this person's conversation stands: new people are greeted first.
@@ -140,6 +142,7 @@ int RunChat(const Config& config, const ChatOptions& options) {
       return;
     }
     processor.Process(InboxItem{*id, std::move(m)});
+    actions.RunOnce();  // a search the answer asked for is answered at once
     last = PrintReplies(*db, options.as, last, ToUnixMillis(clock.Now()));
   };
   if (terminal) {

@@ -1,70 +1,44 @@
 // `workmatch match --opportunity ID | --person ID [--top K] [--lang xx]`: the
-// best people for an opportunity, or the best opportunities for a person,
-// from the database, each with the reasons the person would read (in
-// --lang; the person's own language by default).
+// best people for an opportunity, or the best jobs, trainings and mentoring
+// for a person, from the database, each with the reasons the person would
+// read (in --lang; English by default).
 #include <fmt/format.h>
 
 #include <iostream>
 
 #include "bot/cli/commands.h"
 #include "bot/locales.h"
+#include "bot/matching/explain.h"
 #include "bot/matching/match_data.h"
-#include "bot/storage/statement_cache.h"
 #include "core/matching/match_index.h"
-#include "core/vocabulary.h"
+#include "core/matching/programmes.h"
 
 namespace workmatch {
 namespace {
 
-// Labels of occupations in a language, English where it has none.
-std::unordered_map<std::string, std::string> OccupationLabels(Database& db, const std::string& lang) {
-  std::unordered_map<std::string, std::string> out;
-  Status s = db.Read([&](SQLite::Database& conn) {
-    ScopedStatement q = Prepared(conn,
-                                 "SELECT uri, language, label FROM taxonomy_labels WHERE kind = "
-                                 "'preferred' AND language IN ('en', ?) ORDER BY language = ?");
-    q->bind(1, lang);
-    q->bind(2, lang);
-    while (q->executeStep()) out[q->getColumn(0).getString()] = q->getColumn(2).getString();
+const OpportunityFacts* FindOpportunity(const MatchData& data, const std::string& key) {
+  for (const auto* list : {&data.jobs, &data.programmes}) {
+    for (const OpportunityFacts& o : *list) {
+      if (std::to_string(o.id) == key || data.text.at(o.id).external_id == key) return &o;
+    }
+  }
+  return nullptr;
+}
+
+// The best people for a training or mentoring: every person scored (they are few).
+std::vector<Ranked> PeopleForProgramme(const Scorer& scorer, const MatchData& data,
+                                       const OpportunityFacts& o, size_t k) {
+  std::vector<Ranked> out;
+  for (const ProfileFacts& p : data.people) {
+    auto best = RankProgrammes(scorer, p, std::span(&o, 1), o.kind, 1);
+    if (!best.empty()) out.push_back({p.id, best.front().score});
+  }
+  std::sort(out.begin(), out.end(), [](const Ranked& a, const Ranked& b) {
+    return a.score != b.score ? a.score > b.score : a.id < b.id;
   });
-  if (!s) std::cerr << "workmatch match: occupations are shown by URI: " << s.error().message << "\n";
+  if (out.size() > k) out.resize(k);
   return out;
 }
-
-std::string Level(const nlohmann::json& rank) {
-  const auto levels = CefrLevels();
-  const int r = rank.is_number_integer() ? rank.get<int>() : 0;
-  return r >= 1 && r <= static_cast<int>(levels.size()) ? std::string(levels[static_cast<size_t>(r - 1)])
-                                                         : std::string("–");
-}
-
-struct Explainer {
-  const Catalog& catalog;
-  const MatchData& data;
-  const std::unordered_map<std::string, std::string>& labels;
-  std::string lang;
-
-  std::string operator()(const Reason& r) const {
-    MessageArgs args;
-    for (const auto& [name, v] : r.args.items()) {
-      if (name == "occupation") {
-        const size_t id = v.get<size_t>();
-        const std::string uri = id < data.occupation_uri.size() ? data.occupation_uri[id] : "";
-        args.emplace_back(name, labels.count(uri) ? labels.at(uri) : uri);
-      } else if (name == "language") {
-        const size_t id = v.get<size_t>();
-        args.emplace_back(name, catalog.LanguageName(id < data.language_code.size() ? data.language_code[id] : ""));
-      } else if (name == "level" || (r.args.contains("language") && (name == "need" || name == "have"))) {
-        args.emplace_back(name, Level(v));
-      } else if (v.is_number_integer()) {
-        args.emplace_back(name, v.get<int64_t>());
-      } else {
-        args.emplace_back(name, v.dump());
-      }
-    }
-    return catalog.Format(lang, r.key, args);
-  }
-};
 
 }  // namespace
 
@@ -83,35 +57,35 @@ int RunMatch(const Config& config, const MatchOptions& options) {
   }
   MatchIndex index(data->occupations);
   for (const ProfileFacts& p : data->people) index.UpsertProfile(p);
-  for (const OpportunityFacts& o : data->opportunities) index.UpsertOpportunity(o);
+  for (const OpportunityFacts& o : data->jobs) index.UpsertOpportunity(o);
   const std::string lang = options.lang.empty() ? "en" : catalog->BestLocale(options.lang);
-  const auto labels = OccupationLabels(*db, lang);
-  Explainer explain{*catalog, *data, labels, lang};
+  auto labels = LoadOccupationLabels(*db, lang);
+  if (!labels) {
+    std::cerr << "workmatch match: " << labels.error().message << "\n";
+    return 1;
+  }
+  ReasonWriter explain(*catalog, *data, *labels, lang);
+  const Scorer& scorer = index.scorer();
   auto print_reasons = [&](const MatchScore& m) {
     for (const Reason& r : m.reasons) std::cout << "     - " << explain(r) << "\n";
   };
   const size_t top = static_cast<size_t>(std::max(1, options.top));
   if (!options.opportunity.empty()) {
-    const OpportunityFacts* o = nullptr;
-    for (const OpportunityFacts& candidate : data->opportunities) {
-      if (std::to_string(candidate.id) == options.opportunity ||
-          data->external.at(candidate.id) == options.opportunity) {
-        o = index.Opportunity(candidate.id);
-      }
-    }
+    const OpportunityFacts* o = FindOpportunity(*data, options.opportunity);
     if (!o) {
-      std::cerr << "workmatch match: no open opportunity \"" << options.opportunity
+      std::cerr << "workmatch match: no open job, training or mentoring \"" << options.opportunity
                 << "\" with an occupation (give its id or external id)\n";
       return 1;
     }
-    auto ranked = index.PeopleFor(*o, top);
+    auto ranked = o->kind == OpportunityKind::kJob ? index.PeopleFor(*o, top)
+                                                   : PeopleForProgramme(scorer, *data, *o, top);
     std::cout << fmt::format("Best people for opportunity {} \"{}\" ({} people with a profile):\n",
-                             o->id, data->title.at(o->id), index.people());
+                             o->id, data->text.at(o->id).title, index.people());
     if (ranked.empty()) std::cout << "  nobody fits yet\n";
     int n = 0;
     for (const Ranked& r : ranked) {
       std::cout << fmt::format("  {}. contact {}  score {:.2f}\n", ++n, r.id, r.score);
-      print_reasons(index.scorer().Score(*index.Profile(r.id), *o, true));
+      print_reasons(scorer.Score(*index.Profile(r.id), *o, true));
     }
     return 0;
   }
@@ -121,15 +95,27 @@ int RunMatch(const Config& config, const MatchOptions& options) {
               << " has no profile (a newcomer who finished the intake)\n";
     return 1;
   }
-  auto ranked = index.OpportunitiesFor(*p, top);
-  std::cout << fmt::format("Best opportunities for contact {} ({} open opportunities):\n", p->id,
-                           index.opportunities());
-  if (ranked.empty()) std::cout << "  none fits yet\n";
-  int n = 0;
-  for (const Ranked& r : ranked) {
-    std::cout << fmt::format("  {}. {} \"{}\"  score {:.2f}\n", ++n, data->external.at(r.id),
-                             data->title.at(r.id), r.score);
-    print_reasons(index.scorer().Score(*p, *index.Opportunity(r.id), true));
+  auto print = [&](const char* heading, const std::vector<Ranked>& ranked,
+                   const std::vector<OpportunityFacts>& list, size_t open) {
+    std::cout << fmt::format("{} for contact {} ({} open):\n", heading, p->id, open);
+    if (ranked.empty()) std::cout << "  none fits yet\n";
+    int n = 0;
+    for (const Ranked& r : ranked) {
+      const OpportunityText& t = data->text.at(r.id);
+      std::cout << fmt::format("  {}. {} \"{}\"  score {:.2f}\n", ++n, t.external_id, t.title, r.score);
+      auto o = std::find_if(list.begin(), list.end(), [&](const auto& x) { return x.id == r.id; });
+      print_reasons(scorer.Score(*p, *o, true));
+    }
+  };
+  print("Best jobs", index.OpportunitiesFor(*p, top), data->jobs, index.opportunities());
+  auto count = [&](OpportunityKind kind) {
+    return static_cast<size_t>(std::count_if(data->programmes.begin(), data->programmes.end(),
+                                             [&](const auto& o) { return o.kind == kind; }));
+  };
+  for (auto [kind, heading] : {std::pair{OpportunityKind::kTraining, "Best trainings"},
+                               std::pair{OpportunityKind::kMentoring, "Best mentoring"}}) {
+    print(heading, RankProgrammes(scorer, *p, data->programmes, kind, top), data->programmes,
+          count(kind));
   }
   return 0;
 }

@@ -16,6 +16,7 @@
 #include "bot/observe/metrics.h"
 #include "bot/pipeline/change_signal.h"
 #include "bot/pipeline/dialog_handler.h"
+#include "bot/matching/action_worker.h"
 #include "bot/pipeline/dialog_timer.h"
 #include "bot/pipeline/inbox_processor.h"
 #include "bot/pipeline/intake.h"
@@ -123,9 +124,14 @@ int RunServe(const Config& config) {
             {{"occupations", *taxonomy ? (*taxonomy)->occupations() : 0},
              {"builtin_loaded", builtin->loaded}});
   DialogHandler handler(*flows, *catalog, taxonomy->get());
+  ActionWorker actions(**db, *catalog, clock, [&] {
+    dispatcher.Notify();
+    outbox_signal.Notify();
+  });
   InboxProcessor processor(**db, handler, *catalog, clock, (*senders)->by_channel, [&] {
     dispatcher.Notify();
     outbox_signal.Notify();
+    actions.Notify();  // the batch may have queued a search
   });
   Intake intake(**db, processor, clock, metrics);
   auto recovered = processor.Start();
@@ -136,6 +142,7 @@ int RunServe(const Config& config) {
     outbox_signal.Notify();
   });
   timer.Start();
+  actions.Start();
 
   HttpOptions http;
   http.host = config.listen_host;
@@ -169,6 +176,7 @@ int RunServe(const Config& config) {
   server.Run();  // returns once in-flight requests are answered
   timer.Stop();
   processor.Stop();
+  actions.Stop();
   dispatcher.Stop();
   (*db)->Close();
   log::Info("serve", "stopped");

@@ -410,6 +410,8 @@ void EraseContactData(SQLite::Database& db, int64_t contact_id, int64_t now_ms) 
            "DELETE FROM profiles WHERE contact_id = ?1",
            "DELETE FROM dialog_sessions WHERE contact_id = ?1",
            "DELETE FROM dialog_actions WHERE contact_id = ?1 AND status = 'pending'",
+           "UPDATE enrolments SET status = 'ended', updated_at = ?2 WHERE contact_id = ?1 "
+           "AND status IN ('requested', 'active')",
            "UPDATE inbox SET payload = '{}' WHERE contact_id = ?1",
            "UPDATE outbox SET payload = '{\"text\":\"\"}' WHERE contact_id = ?1 "
            "AND status IN ('sent', 'failed', 'dead')",

@@ -37,11 +37,11 @@ ImportCounts SaveConcepts(SQLite::Database& db, const std::vector<TaxonomyConcep
     ScopedStatement up = Prepared(
         db,
         "INSERT INTO taxonomy_concepts(uri, kind, code, skill_type, regulated_note, source, "
-        "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (uri) DO UPDATE SET "
-        "kind = excluded.kind, code = COALESCE(excluded.code, code), "
+        "updated_at, sector) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (uri) DO "
+        "UPDATE SET kind = excluded.kind, code = COALESCE(excluded.code, code), "
         "skill_type = COALESCE(excluded.skill_type, skill_type), "
         "regulated_note = COALESCE(excluded.regulated_note, regulated_note), "
-        "updated_at = excluded.updated_at");
+        "sector = COALESCE(excluded.sector, sector), updated_at = excluded.updated_at");
     up->bind(1, r.uri);
     up->bind(2, r.kind);
     BindText(*up, 3, r.code);
@@ -49,6 +49,7 @@ ImportCounts SaveConcepts(SQLite::Database& db, const std::vector<TaxonomyConcep
     BindText(*up, 5, r.regulated_note);
     up->bind(6, source);
     up->bind(7, now_ms);
+    BindText(*up, 8, r.sector);
     up->exec();
     (known ? counts.concepts_updated : counts.concepts_new) += 1;
     ScopedStatement del =

@@ -17,6 +17,7 @@ struct TaxonomyConceptRow {
   std::string code;
   std::string skill_type;
   std::string regulated_note;
+  std::string sector;                 // occupations: the team's sector, or empty
   std::string preferred;              // in `language`
   std::vector<std::string> alt, hidden;
 };

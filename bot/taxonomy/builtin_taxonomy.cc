@@ -56,9 +56,10 @@ Result<BuiltinTaxonomySummary> LoadBuiltinTaxonomyIfEmpty(Database& db, const Cl
   for (const json& o : base["occupations"]) {
     const std::string uri = o.value("uri", "");
     const std::string isco = o.value("isco", "");
+    const std::string sector = o.value("sector", "");
     auto add = [&](const std::string& lang, const json& list) {
       if (!list.is_array() || list.empty() || !list[0].is_string()) return;
-      TaxonomyConceptRow r{uri, "occupation", isco, "", "", list[0].get<std::string>(), {}, {}};
+      TaxonomyConceptRow r{uri, "occupation", isco, "", "", sector, list[0].get<std::string>(), {}, {}};
       for (size_t i = 1; i < list.size(); ++i) {
         if (list[i].is_string()) r.alt.push_back(list[i].get<std::string>());
       }
@@ -81,7 +82,7 @@ Result<BuiltinTaxonomySummary> LoadBuiltinTaxonomyIfEmpty(Database& db, const Cl
   for (const auto& [uri, names] : skills.items()) {
     auto add = [&](const std::string& lang, const json& name) {
       if (name.is_string() && !name.get<std::string>().empty()) {
-        by_language[lang].push_back({uri, "skill", "", "", "", name.get<std::string>(), {}, {}});
+        by_language[lang].push_back({uri, "skill", "", "", "", "", name.get<std::string>(), {}, {}});
       }
     };
     add("en", names.value("en", json()));

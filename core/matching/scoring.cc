@@ -93,12 +93,15 @@ class Explanation {
 // The gates every kind shares: the right to work, the distance, places left.
 // Returns the distance in km, or -1 when a place is unknown.
 double CommonGates(const ProfileFacts& p, const OpportunityFacts& o, Explanation& why) {
-  if (o.needs_right_to_work && p.right_to_work != RightToWork::kYes) why.Fail("gate.right_to_work");
+  const bool job = o.kind == OpportunityKind::kJob;
+  if (o.needs_right_to_work && p.right_to_work != RightToWork::kYes) {
+    why.Fail(job ? "gate.right_to_work" : "gate.permit");
+  }
   if (o.places_left == 0) why.Fail("gate.full");
   if (!p.place || !o.place) return -1;
   const double km = DistanceKm(*p.place, *o.place);
   if (p.max_km > 0 && km > p.max_km) {
-    why.Fail("gate.distance", {{"km", std::lround(km)}, {"max", p.max_km}});
+    why.Fail(job ? "gate.distance" : "gate.too_far", {{"km", std::lround(km)}, {"max", p.max_km}});
   }
   return km;
 }
@@ -113,6 +116,7 @@ uint8_t LevelIn(const ProfileFacts& p, uint16_t language) {
 
 // Every minimum must be met (one level short: half, a near miss).
 double AllLanguages(const ProfileFacts& p, const OpportunityFacts& o, Explanation& why) {
+  const bool job = o.kind == OpportunityKind::kJob;
   double part = o.languages.empty() ? 1.0 : 0.0;
   for (const LanguageLevel& need : o.languages) {
     const uint8_t have = LevelIn(p, need.language);
@@ -122,10 +126,10 @@ double AllLanguages(const ProfileFacts& p, const OpportunityFacts& o, Explanatio
       why("match.language_ok", {{"language", need.language}, {"level", need.rank}});
     } else if (have + 1 == need.rank) {
       part += share / 2;
-      why("match.language_near_miss",
+      why(job ? "match.language_near_miss" : "match.course_language_near_miss",
           {{"language", need.language}, {"need", need.rank}, {"have", have}});
     } else {
-      why.Fail("gate.language", {{"language", need.language}, {"need", need.rank}, {"have", have}});
+      why.Fail(job ? "gate.language" : "gate.course_language", {{"language", need.language}, {"need", need.rank}, {"have", have}});
     }
   }
   return part;
@@ -243,7 +247,6 @@ MatchScore Scorer::ScoreTraining(const ProfileFacts& p, const OpportunityFacts& 
   if (field > 0) why("match.same_field", {{"occupation", closest}});
   size_t essential = 0;
   const double skills = SkillCoverage(p, o, essential);
-  if (essential > 0) why("match.skills", {{"have", essential}, {"of", o.essential.size()}});
   if (o.essential.size() > essential) {
     why("match.training_new_skills", {{"count", o.essential.size() - essential}});
   }
