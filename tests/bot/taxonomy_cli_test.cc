@@ -135,5 +135,52 @@ TEST_CASE("workmatch match shows the best opportunities for a person and people 
   CHECK_THAT(nobody.err, Catch::Contains("has no profile"));
 }
 
+TEST_CASE("Searches from the menu are answered: jobs with reasons, services, a mentor's place",
+          "[cli][matching]") {
+  testing::TempDir dir;
+  const std::string wm = testing::WorkmatchBinary() + " --db " + dir.File("wm.db");
+  Sh(wm + " demo");
+  // A nurse in Leeds, through the intake, then: a mentor twice, matches, a
+  // language course near a shared location.
+  std::ofstream(dir.File("nurse.txt"))
+      << "yes\nyes\nnurse\n1\n4\n1, 2\nskip\nEnglish\nB2\nno\nsecondary\nno\n"
+         "@53.80,-1.55\n3\nfull time\nyes\nnow\nyes\n1\n1\n"
+         "4\n4\n1\n3\n4\n@53.80,-1.55\n";
+  const std::string chat = Sh(wm + " chat --as nadia < " + dir.File("nurse.txt") + " 2>/dev/null");
+  CHECK_THAT(chat, Catch::Contains("there is a place for you in \"Mentoring for nurses who trained abroad\""));
+  CHECK_THAT(chat, Catch::Contains("You already have a place in \"Mentoring for nurses"));
+  CHECK_THAT(chat, Catch::Contains("Jobs that fit you:\n\n1. Care assistant (night shifts) – Leeds\n• "
+                                   "Your work as nurse responsible for general care is close"));
+  CHECK_THAT(chat, Catch::Contains("https://example.com/kirkmoor-care/gb-leeds-care-assistant-nights"));
+  CHECK_THAT(chat, Catch::Contains("Training that can help you:"));
+  CHECK_THAT(chat, Catch::Contains("1. Free English classes (ESOL), all levels – Leeds, 0 km"));
+  CHECK_THAT(chat, !Catch::Contains("Helsinki"));  // services abroad are out of reach
+
+  auto db = testing::OpenTestDatabase(dir);
+  CHECK(testing::QueryInt(*db, "SELECT COUNT(*) FROM dialog_actions WHERE status <> 'done'") == 0);
+  CHECK(testing::QueryInt(*db,
+                          "SELECT COUNT(*) FROM enrolments e JOIN opportunities o ON o.id = "
+                          "e.opportunity_id WHERE o.external_id = 'gb-leeds-nurse-mentoring' AND "
+                          "e.status = 'requested'") == 1);
+  CHECK(testing::QueryInt(*db, "SELECT COUNT(*) FROM journey_events WHERE step = 'mentor_matched'") == 1);
+  CHECK(testing::QueryInt(*db, "SELECT COUNT(*) FROM alerts_sent") >= 2);
+  CHECK(testing::QueryInt(*db, "SELECT COUNT(*) FROM journey_events WHERE step = 'service_referred'") >= 1);
+
+  // With one place, taken by the first nurse, the mentoring is full for the next.
+  auto exec = [&](const char* sql) { REQUIRE(db->Write([&](SQLite::Database& c) { c.exec(sql); })); };
+  exec("UPDATE opportunities SET capacity = 1 WHERE external_id = 'gb-leeds-nurse-mentoring'");
+  std::ofstream(dir.File("second.txt"))
+      << "yes\nyes\nnurse\n1\n4\n1, 2\nskip\nEnglish\nB2\nno\nsecondary\nno\n"
+         "@53.80,-1.55\n3\nfull time\nyes\nnow\nyes\n1\n1\n4\n";
+  const std::string second = Sh(wm + " chat --as sami < " + dir.File("second.txt") + " 2>/dev/null");
+  CHECK_THAT(second, Catch::Contains("No mentor with a free place fits you right now"));
+
+  // In Arabic, the results and reasons are Arabic.
+  std::ofstream(dir.File("arabic.txt")) << "1\n";
+  exec("UPDATE contacts SET locale = 'ar' WHERE external_id = 'nadia'");
+  const std::string arabic = Sh(wm + " chat --as nadia < " + dir.File("arabic.txt") + " 2>/dev/null");
+  CHECK_THAT(arabic, Catch::Contains("كم"));
+}
+
 }  // namespace
 }  // namespace workmatch
