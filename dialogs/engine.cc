@@ -440,9 +440,18 @@ class Run {
         }
       }
       if (type == "skills" && !FoldForMatching(rest).empty()) {
-        // The person's own words are kept alongside what they picked.
-        if (picked.empty()) return json::array({json{{"text", in.text}}});
-        picked.push_back(json{{"text", rest}});
+        // The person's own words are kept alongside what they picked, with
+        // the skills they name when the taxonomy links them.
+        std::vector<ConceptLabel> named;
+        if (ctx_.taxonomy) named = ctx_.taxonomy->LinkSkills(rest, Locale(), Engine::kSkillsNamed);
+        if (named.empty()) {
+          picked.push_back(json{{"text", picked.empty() ? in.text : rest}});
+        } else {
+          for (const ConceptLabel& c : named) {
+            picked.push_back(json{{"uri", c.uri}, {"label", c.label}});
+          }
+          picked.back()["text"] = rest;
+        }
       }
       if (picked.empty()) return std::nullopt;
       return picked;

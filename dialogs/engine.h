@@ -90,6 +90,7 @@ class Engine {
   static constexpr size_t kHistory = 30;          // questions "back" can return to
   static constexpr size_t kOccupationChoices = 3;  // candidates offered to confirm
   static constexpr size_t kSkillChoices = 8;
+  static constexpr size_t kSkillsNamed = 3;  // skills linked from the person's own words, at most
 
   // Both must outlive the engine.
   Engine(const FlowSet& flows, const Catalog& catalog)

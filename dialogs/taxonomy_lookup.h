@@ -24,6 +24,12 @@ class TaxonomyLookup {
   // Up to `limit` occupations that `text` may mean, best first.
   virtual std::vector<ConceptLabel> LinkOccupation(std::string_view text, std::string_view locale,
                                                    size_t limit) const = 0;
+  // Up to `limit` skills that the person's own words may name, best first
+  // ("I can drive a forklift"); none when the lookup does not link skills.
+  virtual std::vector<ConceptLabel> LinkSkills(std::string_view /*text*/, std::string_view /*locale*/,
+                                               size_t /*limit*/) const {
+    return {};
+  }
   // Up to `limit` skills of an occupation, essential ones first.
   virtual std::vector<ConceptLabel> OccupationSkills(std::string_view occupation_uri,
                                                      std::string_view locale,

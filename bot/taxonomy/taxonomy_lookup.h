@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "bot/storage/database.h"
+#include "bot/storage/taxonomy_store.h"
 #include "core/matching/concept_linker.h"
 #include "core/result.h"
 #include "dialogs/taxonomy_lookup.h"
@@ -30,23 +31,33 @@ class DatabaseTaxonomy final : public TaxonomyLookup {
 
   std::vector<ConceptLabel> LinkOccupation(std::string_view text, std::string_view locale,
                                            size_t limit) const override;
+  std::vector<ConceptLabel> LinkSkills(std::string_view text, std::string_view locale,
+                                       size_t limit) const override;
   std::vector<ConceptLabel> OccupationSkills(std::string_view occupation_uri,
                                              std::string_view locale, size_t limit) const override;
 
-  size_t occupations() const { return uris_.size(); }
+  size_t occupations() const { return occupation_words_.uris.size(); }
 
  private:
+  // The concepts of one kind (occupations or skills) and their labels.
+  struct Vocabulary {
+    std::vector<std::string> uris;  // by concept id
+    // Labels by language: (concept id, label).
+    std::map<std::string, std::vector<std::pair<uint32_t, std::string>>, std::less<>> labels;
+    // Built on first use; guarded by the taxonomy's mutex_.
+    mutable std::map<std::string, std::unique_ptr<ConceptLinker>, std::less<>> linkers;
+  };
+  static void AddLabels(Vocabulary& v, const std::string& lang, const std::vector<TaxonomyLabel>& labels);
+  std::vector<ConceptLabel> Link(const Vocabulary& v, std::string_view text, std::string_view locale,
+                                 size_t limit, double min_score) const;
   std::string Label(const std::string& uri, std::string_view locale) const;
   // The linker of a language (built on first use), English's for a language
   // without labels, or null.
-  const ConceptLinker* Linker(std::string_view locale) const;
-  const ConceptLinker* LinkerLocked(std::string_view locale) const;  // REQUIRES: mutex_ held
+  const ConceptLinker* Linker(const Vocabulary& v, std::string_view locale) const;
+  const ConceptLinker* LinkerLocked(const Vocabulary& v, std::string_view locale) const;  // REQUIRES: mutex_ held
 
-  std::vector<std::string> uris_;  // occupation by concept id
-  // Occupation labels by language: (concept id, label).
-  std::map<std::string, std::vector<std::pair<uint32_t, std::string>>, std::less<>> labels_;
-  mutable std::mutex mutex_;  // guards linkers_
-  mutable std::map<std::string, std::unique_ptr<ConceptLinker>, std::less<>> linkers_;
+  Vocabulary occupation_words_, skill_words_;
+  mutable std::mutex mutex_;  // guards the linkers
   // Preferred labels: language -> uri -> label.
   std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> preferred_;
   std::unordered_map<std::string, std::vector<std::string>> skills_;  // occupation -> skills

@@ -80,6 +80,16 @@ TEST_CASE("The lookup links everyday words to occupations and lists their skills
   auto skills = (*lookup)->OccupationSkills(hits[0].uri, "en", 8);
   CHECK(skills.size() >= 4);
   CHECK_FALSE(skills[0].label.starts_with("http"));
+
+  // Skills named in the person's own words, in English or their language.
+  auto floors = (*lookup)->LinkSkills("I can clean building floors", "en", 3);
+  REQUIRE_FALSE(floors.empty());
+  CHECK(floors[0].uri == "http://data.europa.eu/esco/skill/a2cd3b30-2d6c-473e-a5d4-4e7cb576babe");
+  auto elderly = (*lookup)->LinkSkills("رعاية كبار السن", "ar", 3);
+  REQUIRE_FALSE(elderly.empty());
+  CHECK(elderly[0].uri == "http://data.europa.eu/esco/skill/261e740b-d32d-4356-94a8-3ea29128b70b");
+  CHECK(elderly[0].label == "رعاية كبار السن");
+  CHECK((*lookup)->LinkSkills("hello, how are you?", "en", 3).empty());
 }
 
 }  // namespace
