@@ -95,6 +95,7 @@ Status ActionWorker::Refresh() {
   auto data = LoadMatchData(db_, /*with_people=*/false);
   if (!data) return data.error();
   data_ = std::make_unique<MatchData>(std::move(*data));
+  labels_.clear();  // they belong to the data read before
   fingerprint_ = fingerprint;
   return {};
 }
@@ -130,7 +131,7 @@ size_t ActionWorker::RunOnce() {
       }
     });
     if (!s) log::Error("matching", "cannot store an action's result", {{"error", s.error().message}});
-    if (data_ && out.record) fingerprint_.clear();  // places taken: read again next time
+    if (a.name == "request_mentor") fingerprint_.clear();  // a place taken: read again next time
   }
   if (queued && on_outbox_) on_outbox_();
   log::Debug("matching", "actions carried out", {{"actions", finished}});
